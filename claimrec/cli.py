@@ -1,0 +1,228 @@
+"""claimrec's command line: options in, one library call, render, exit code.
+
+Nothing here knows how claims are found; see ``claimrec.pipeline``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from claimrec._version import __version__
+from claimrec.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, ClaimrecError
+from claimrec.options import RunOptions, common_options
+from claimrec.pipeline import PipelineConfig, should_fail
+
+log = logging.getLogger("claimrec")
+
+
+class _Group(click.Group):
+    """Turns library errors into one stderr line and their exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except ClaimrecError as exc:
+            _print_error(str(exc))
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _print_error("interrupted")
+            ctx.exit(130)
+        except Exception as exc:  # the last line of defence: never a bare traceback
+            if _debug_requested(ctx):
+                raise
+            _print_error(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)")
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _debug_requested(ctx: click.Context) -> bool:
+    if ctx.meta.get("claimrec.debug"):
+        return True
+    return "--debug" in sys.argv
+
+
+def _print_error(message: str) -> None:
+    click.echo(f"claimrec: error: {message}", err=True)
+
+
+def _setup_logging(opts: RunOptions) -> None:
+    level = logging.WARNING
+    if opts.quiet:
+        level = logging.ERROR
+    if opts.debug:
+        level = logging.DEBUG
+    logging.basicConfig(level=level, format="claimrec: %(message)s", stream=sys.stderr, force=True)
+
+
+def _config(opts: RunOptions) -> PipelineConfig:
+    from claimrec.progress import stderr_progress
+
+    return PipelineConfig(
+        source=opts.source, model=opts.model, jobs=opts.jobs,
+        cache_dir=str(opts.cache_dir) if opts.cache_dir else None,
+        use_cache=opts.use_cache, min_confidence=opts.min_confidence,
+        progress=None if opts.quiet else stderr_progress(),
+    )
+
+
+def _report_input_errors(report, opts: RunOptions) -> None:
+    for err in report.errors:
+        click.echo(f"claimrec: skipped {err.path}: {err.reason}", err=True)
+
+
+def _emit(report, opts: RunOptions, *, default: str = "json", view: str = "report") -> None:
+    from claimrec.render import render
+
+    fmt = opts.format or ("table" if opts.output is None and sys.stdout.isatty() else default)
+    text = render(report, fmt, view=view, to_terminal=opts.output is None and sys.stdout.isatty())
+    if opts.output is not None:
+        opts.output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def _finish(report, opts: RunOptions) -> None:
+    ctx = click.get_current_context()
+    ctx.exit(EXIT_FINDINGS if should_fail(report.findings, opts.fail_on) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimrec")
+def cli() -> None:
+    """Find who claimed what across news articles, and where they disagree."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
+    """Show what was read: articles, roles, credits, removed boilerplate."""
+    from claimrec.pipeline import ingest_paths
+    from claimrec.models import Report
+
+    _setup_logging(opts)
+    articles, errors = ingest_paths(paths, _config(opts))
+    report = Report(articles=articles, errors=errors)
+    _report_input_errors(report, opts)
+    _emit(report, opts, view="ingest")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
+    """Extract attributed claims (speaker, cue, content, quote type, stance)."""
+    from claimrec.pipeline import build_extract_report
+
+    _setup_logging(opts)
+    report = build_extract_report(paths, _config(opts))
+    _report_input_errors(report, opts)
+    _emit(report, opts, view="claims")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
+    """One event, many articles: parties, aligned claims, contradictions, distortions."""
+    from claimrec.pipeline import build_reconcile_report
+
+    _setup_logging(opts)
+    report = build_reconcile_report(paths, _config(opts))
+    _report_input_errors(report, opts)
+    _emit(report, opts)
+    _finish(report, opts)
+
+
+@cli.command()
+@click.argument("source_path", metavar="SOURCE")
+@click.argument("rewrite_path", metavar="REWRITE")
+@common_options
+def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
+    """A wire story against a rewritten copy, side by side."""
+    from dataclasses import replace
+
+    from claimrec.pipeline import build_reconcile_report
+
+    _setup_logging(opts)
+    opts = replace(opts, source=source_path)
+    report = build_reconcile_report([source_path, rewrite_path], _config(opts))
+    _report_input_errors(report, opts)
+    _emit(report, opts, view="diff")
+    _finish(report, opts)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address.")
+@common_options
+def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -> None:
+    """Many events: group articles, reconcile each event, stream JSONL."""
+    from claimrec.corpus import run_corpus
+
+    _setup_logging(opts)
+    worst = run_corpus(path, _config(opts), output=opts.output, engine=engine,
+                       scheduler=scheduler, quiet=opts.quiet)
+    ctx = click.get_current_context()
+    ctx.exit(EXIT_FINDINGS if worst and should_fail(worst, opts.fail_on) else EXIT_OK)
+
+
+@cli.group(name="eval", cls=_Group)
+def eval_() -> None:
+    """Score claimrec against gold annotations."""
+
+
+@eval_.command(name="attribution")
+@click.option("--gold", "gold_dir", required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="brat standoff folder (text/*.txt + attributions/*.ann).")
+@click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default=None)
+@click.option("--model", default=None)
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+def eval_attribution(gold_dir: Path, format_: Optional[str], model: Optional[str],
+                     limit: Optional[int]) -> None:
+    """Attribution extraction against brat (PolNeAR-style) gold."""
+    from claimrec.evaluate.attribution import evaluate_attribution, render_attribution
+
+    scores = evaluate_attribution(gold_dir, model=model, limit=limit)
+    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
+    click.echo(render_attribution(scores, fmt))
+
+
+@eval_.command(name="distortion")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default=None)
+@click.option("--model", default=None)
+@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+def eval_distortion(path: Path, format_: Optional[str], model: Optional[str],
+                    limit: Optional[int]) -> None:
+    """Distortion findings against FRANK-style labelled rewrites (JSONL)."""
+    from claimrec.evaluate.distortion import evaluate_distortion, render_distortion
+
+    scores = evaluate_distortion(path, model=model, limit=limit)
+    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
+    click.echo(render_distortion(scores, fmt))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the report."""
+    from claimrec.models import Report
+
+    click.echo(json.dumps(Report.model_json_schema(), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    cli(prog_name="claimrec")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

