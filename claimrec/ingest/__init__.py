@@ -1,10 +1,23 @@
-"""Ingestion: files, folders and stdin -> cleaned :class:`Article` s (placeholder, issue 2)."""
+"""Ingestion: files, folders and stdin -> cleaned :class:`~claimrec.models.Article` s.
+
+``read_inputs`` walks the given paths, reads each input in its format (txt,
+md, html, json, jsonl), removes boilerplate, moves credit lines to
+``credits`` and assigns roles. An input that cannot be read becomes one
+:class:`~claimrec.models.InputError` and the rest goes on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO, Optional
 
+from claimrec.errors import UsageError
+from claimrec.ingest.build import build_candidate
+from claimrec.ingest.ids import IdAllocator
+from claimrec.ingest.limits import resolve_max_bytes
+from claimrec.ingest.problems import nothing_readable
+from claimrec.ingest.roles import assign_roles, match_source
+from claimrec.ingest.walk import STDIN, Candidate, expand_paths
 from claimrec.models import Article, InputError
 
 
@@ -14,16 +27,51 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def read_inputs(paths: list[str], *, source: str | None = None) -> IngestResult:
-    result = IngestResult()
-    for p in paths:
-        path = Path(p)
-        files = sorted(x for x in path.rglob("*") if x.is_file()) if path.is_dir() else [path]
-        for f in files:
-            try:
-                text = f.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                result.errors.append(InputError(path=str(f), reason=str(exc)))
-                continue
-            result.articles.append(Article(id=f.stem, path=str(f), text=text))
+def read_inputs(paths: list[str], *, source: str | None = None, max_bytes: Optional[int] = None,
+                stdin: Optional[BinaryIO] = None, assign: bool = True,
+                require_article: bool = True) -> IngestResult:
+    """Read every article under ``paths``; ``source`` names the wire story if known.
+
+    ``max_bytes`` caps each input (default $CLAIMREC_MAX_BYTES or 20 MB);
+    ``stdin`` replaces ``sys.stdin.buffer`` for ``-``; ``assign=False`` skips roles.
+    When no input yields an article, raises NoUsableInput naming each failed
+    input (``require_article=False`` returns the empty result instead).
+    """
+    cap = resolve_max_bytes(max_bytes)
+    candidates, errors = expand_paths(paths)
+    result = IngestResult(errors=list(errors))
+    ids = IdAllocator()
+    for candidate in candidates:
+        built = build_candidate(candidate, ids, max_bytes=cap, stdin=stdin)
+        result.articles.extend(built.articles)
+        result.errors.extend(built.errors)
+    if not result.articles:
+        if require_article:
+            raise nothing_readable(result.errors)
+        return result
+    if not assign:
+        return result
+    source_id = None
+    if source is not None:
+        source_id = _source_id(result, source, ids, cap, stdin)
+    result.articles = assign_roles(result.articles, source_id)
     return result
+
+
+def _source_id(result: IngestResult, source: str, ids: IdAllocator, cap: int,
+               stdin: Optional[BinaryIO]) -> str:
+    """The --source article's id, reading the file in when it was not among the inputs."""
+    found = match_source(result.articles, "<stdin>" if source == STDIN else source)
+    if found is not None:
+        return found
+    candidate = Candidate(path=STDIN, stdin=True) if source == STDIN else Candidate(path=source)
+    built = build_candidate(candidate, ids, max_bytes=cap, stdin=stdin)
+    if not built.articles:
+        reason = built.errors[0].reason if built.errors else "no article in it"
+        raise UsageError(f"--source {source}: {reason}")
+    result.articles = built.articles + result.articles
+    result.errors.extend(built.errors)
+    return built.articles[0].id
+
+
+__all__ = ["IngestResult", "read_inputs"]
