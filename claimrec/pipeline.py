@@ -80,7 +80,7 @@ def build_extract_report(paths: Sequence[str], config: PipelineConfig) -> Report
     articles, errors = ingest_paths(paths, config)
     docs = parse_articles(articles, config)
     claims = extract_all(articles, docs)
-    parties, claims = resolve_parties(articles, claims)
+    parties, claims = resolve_parties(articles, claims, docs=docs)
     return Report(articles=articles, parties=parties, claims=claims, errors=errors,
                   stats=_stats(articles, claims, [], config))
 
@@ -102,7 +102,7 @@ def reconcile_articles(
     docs = parse_articles(articles, config)
     started = time.perf_counter()
     claims = extract_all(articles, docs)
-    parties, claims = resolve_parties(articles, claims)
+    parties, claims = resolve_parties(articles, claims, docs=docs)
     alignments, derivations = align_articles(articles, docs, claims)
     findings = detect_findings(articles, docs, claims, parties, alignments, derivations)
     findings = select_findings(findings, config.min_confidence)
