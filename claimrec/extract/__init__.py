@@ -1,9 +1,113 @@
-"""Attributed claim extraction (placeholder, issue 3)."""
+"""Attributed claim extraction: who said, claimed or denied what, in one article.
+
+``extract_claims(article, doc)`` runs over the spaCy parse of ``article.text``:
+
+1. ``docindex``  per-doc tables (quotes, sentences, paragraphs), built once;
+2. ``cues``      reporting cues from the lexicon (verbs, "according to", nouns);
+3. ``labels``    "NAME: what was said" lines (headlines, transcripts);
+   ``indirect``  content from the parse around each cue (clauses, objects,
+                 infinitives, colons, embedded "a claim by X that Y");
+4. ``direct``    quotes no cue claimed: orphan cues, continuations, bare quotes;
+5. ``coref``     pronoun and "the company" speakers resolved to earlier actors;
+6. ``stance``    stance, negation, hedges and medium;
+then claims are numbered ``{article_id}:c{n}`` in text order.
+"""
 
 from __future__ import annotations
 
+import logging
+from typing import Optional
+
+from claimrec.extract.assemble import build_claims
+from claimrec.extract.candidate import Candidate
+from claimrec.extract.coref import resolve_speakers
+from claimrec.extract.cues import find_cues
+from claimrec.extract.direct import quote_claims
+from claimrec.extract.docindex import build_index
+from claimrec.extract.according import according_claims
+from claimrec.extract.indirect import verb_claims
+from claimrec.extract.nominal import nominal_claims
+from claimrec.extract.labels import label_claims
+from claimrec.extract.lexicon import get_lexicon
 from claimrec.models import Article, Claim
+
+__all__ = ["extract_claims", "find_candidates"]
+
+log = logging.getLogger(__name__)
+
+
+def find_candidates(doc, text: Optional[str] = None) -> tuple[object, list[Candidate]]:
+    """The index and the raw claim candidates of a parsed doc (speakers resolved)."""
+    lex = get_lexicon()
+    index = build_index(doc, text)
+    cands: list[Candidate] = label_claims(index, lex)
+    orphans = []
+    for hit in find_cues(index, lex):
+        if hit.kind == "verb":
+            got = verb_claims(index, hit, lex)
+            if not got and "quote" in hit.frames:
+                orphans.append(hit)
+        elif hit.kind == "according":
+            got = according_claims(index, hit, lex)
+        else:
+            got = nominal_claims(index, hit, lex)
+        cands.extend(got)
+    cands.extend(quote_claims(index, cands, orphans, lex))
+    cands = _drop_nested_unattributed(_dedupe(cands))
+    resolve_speakers(index, cands, lex)
+    return index, cands
+
+
+def _drop_nested_unattributed(cands: list[Candidate]) -> list[Candidate]:
+    """A speakerless cue inside another claim's content ("accused X of seeking
+    to ...") is part of that claim, not a claim of its own."""
+    spans = [(c.start, c.end) for c in cands]
+    kept = []
+    for c in cands:
+        loose = c.speaker is None and c.parent is None and c.cue_span is not None
+        if loose and any(s <= c.cue_span[0] < e for s, e in spans if (s, e) != (c.start, c.end)):
+            continue
+        kept.append(c)
+    return kept
 
 
 def extract_claims(article: Article, doc) -> list[Claim]:
-    return []
+    """Claims of one article, in text order, ids ``{article.id}:c{n}``."""
+    if doc is None or len(doc) == 0 or not article.text.strip():
+        return []
+    if doc.text != article.text:
+        log.warning("parse of %s does not match its text; no claims extracted", article.id)
+        return []
+    index, cands = find_candidates(doc, article.text)
+    return build_claims(article, index, cands, get_lexicon())
+
+
+def _overlap_f1(a: Candidate, b: Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return 2 * inter / ((a.end - a.start) + (b.end - b.start))
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One claim per content: coordinated cues or two rules finding the same span."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.confidence))
+    kept: list[Candidate] = []
+    for c in cands:
+        dup = None
+        for k in reversed(kept):
+            if k.start < c.start - 5000:
+                break
+            if c.parent is k or k.parent is c:
+                continue
+            if _overlap_f1(c, k) >= 0.9:
+                dup = k
+                break
+        if dup is None:
+            kept.append(c)
+        elif (c.speaker is not None, c.confidence) > (dup.speaker is not None, dup.confidence):
+            kept[kept.index(dup)] = c
+            for other in kept:
+                if other.parent is dup:
+                    other.parent = c
+    return kept

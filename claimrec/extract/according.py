@@ -1,0 +1,67 @@
+"""Source-marking phrases: "Y, according to X", "In the words of X, Y"."""
+
+from __future__ import annotations
+
+from claimrec.extract.candidate import Candidate
+from claimrec.extract.cues import CueHit
+from claimrec.extract.docindex import DocIndex
+from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.speaker_info import describe_speaker
+from claimrec.extract.speakers import mention_bounds
+from claimrec.extract.spans import clean_content, quote_type, tok_chars
+
+
+def according_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candidate]:
+    """'Y, according to X' / 'According to X, Y' / 'in the words of X, Y': the
+    source is the phrase's object, the rest of the sentence the content."""
+    doc = index.doc
+    first = doc[hit.tok]
+    last = doc[hit.end_tok if hit.end_tok is not None else hit.tok]
+    obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+        # parsed flat: take the noun phrase right after the phrase
+        nxt = doc[last.i + 1]
+        obj = nxt if nxt.pos_ != "DET" else nxt.head
+    if obj is None or obj.i <= last.i:
+        return []
+    left, right = mention_bounds(obj)
+    speaker = describe_speaker(index, obj, max(left, last.i + 1), right, lex)
+    phrase_end = max(right, last.i)
+    s_start, s_end = line_bounds(index, first.i)
+    lead = [t for t in doc[s_start:first.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if lead:
+        a, b = s_start, first.i - 1
+    else:
+        a, b = phrase_end + 1, s_end - 1
+    if a > b:
+        return []
+    s, e = tok_chars(doc, a, b)
+    protect = (first.idx, doc[phrase_end].idx + len(doc[phrase_end].text))
+    content = clean_content(index, s, e, protect, anchor=first.idx)
+    if content is None:
+        return []
+    cue_end = last.idx + len(last.text)
+    cand = Candidate(
+        content=content, sent=index.tok_sent[first.i], how="according", cue_tok=first.i,
+        cue_span=(first.idx, cue_end), cue_text=index.text[first.idx:cue_end],
+        cue_lemma=hit.lemma, cue_cls=hit.cls, speaker=speaker, confidence=0.8,
+    )
+    cand.quote = quote_type(index, *content)
+    return [cand]
+
+
+def line_bounds(index: DocIndex, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding token ``i``, cut at line breaks."""
+    doc = index.doc
+    s_start, s_end = index.sent_bounds[index.tok_sent[i]]
+    for j in range(i - 1, s_start - 1, -1):
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            s_start = j + 1
+            break
+    for j in range(i, s_end):
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            s_end = j + 1
+            break
+    return s_start, s_end

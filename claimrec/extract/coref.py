@@ -1,0 +1,196 @@
+"""Pronoun and definite-description speakers resolved to an earlier actor.
+
+"He added ..." takes the nearest earlier person who spoke (or was named);
+"the company" / "it" the nearest organisation; "the government" / "the
+ministry" first an earlier mention with the same head noun, then the nearest
+government. A pronoun inside a fronted phrase ("In what it called ..., the
+government said") points forward to the subject of its own sentence. What the
+mention said before resolution stays in ``resolved_from``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+from claimrec.extract.candidate import Candidate, SpeakerInfo
+from claimrec.extract.docindex import DocIndex
+from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.speaker_info import describe_speaker, speaker_kind
+from claimrec.extract.speakers import mention_bounds
+
+# How far back (in sentences) an antecedent may be.
+_MAX_SENT_DISTANCE = 12
+
+
+@dataclass
+class _Mention:
+    pos: int
+    sent: int
+    info: SpeakerInfo
+    head_lemma: str
+    is_speaker: bool
+    subject: bool = False
+
+
+def _entity_mentions(index: DocIndex, lex: Lexicon) -> list[_Mention]:
+    """Named people and organisations, and government-like noun phrases, in order."""
+    doc = index.doc
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if index.tok_quote[ent.start] >= 0:
+            continue
+        head = ent.root
+        info = SpeakerInfo(start=ent.start_char, end=ent.end_char, text=ent.text, head=head.i,
+                           name=ent.text)
+        info.kind, info.plural = speaker_kind(doc, head, lex, ent.label_)
+        if ent.label_ == "NORP" and not info.plural:
+            continue  # "Estonian", "Democratic": adjectives, not actors
+        out.append(_Mention(ent.start_char, index.tok_sent[ent.start], info, head.lemma_.lower(),
+                            False, head.dep_ in ("nsubj", "nsubjpass")))
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.government_heads \
+                and index.tok_quote[tok.i] < 0 and tok.dep_ not in ("compound",):
+            left, right = mention_bounds(tok)
+            if right - left > 6:
+                right = tok.i
+                left = max(left, tok.i - 3)
+            info = describe_speaker(index, tok, left, right, lex)
+            if info is None or info.needs_resolution:
+                continue
+            out.append(_Mention(info.start, index.tok_sent[tok.i], info, tok.lemma_.lower(),
+                                False, tok.dep_ in ("nsubj", "nsubjpass")))
+    out.sort(key=lambda m: m.pos)
+    return out
+
+
+def _compatible(target: str, plural: bool, m: _Mention) -> bool:
+    kind = m.info.kind
+    if target == "person":
+        return kind == "person"
+    if target == "thing":
+        return kind in ("organisation", "government") and not m.info.plural
+    if target == "plural":
+        return m.info.plural or kind == "group"
+    if target == "government":
+        return kind == "government"
+    if target == "organisation":
+        return kind in ("organisation",)
+    return False
+
+
+def _target(info: SpeakerInfo, head, lex: Lexicon) -> str:
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        if lower in lex.person_pronouns:
+            return "person"
+        if lower in lex.thing_pronouns:
+            return "thing"
+        return "plural"
+    if info.kind == "government":
+        return "government"
+    if info.kind == "organisation":
+        return "organisation"
+    if info.kind == "person":
+        return "person"
+    if info.plural:
+        return "plural"
+    return "thing"
+
+
+def _cataphora(index: DocIndex, head, lex: Lexicon) -> Optional[SpeakerInfo]:
+    """'In what it called ..., the government had touted': the main subject."""
+    doc = index.doc
+    s_start, s_end = index.sent_bounds[index.tok_sent[head.i]]
+    root = doc[s_start].sent.root if s_end > s_start else None
+    if root is None:
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i <= head.i or subj.pos_ == "PRON":
+        return None
+    # the pronoun must sit in a phrase fronted before the subject, not be it
+    anc = head
+    while anc.head.i != anc.i and anc.head.i != root.i:
+        anc = anc.head
+    if anc.i >= subj.i or anc.dep_ not in ("prep", "advcl", "npadvmod", "advmod"):
+        return None
+    left, right = mention_bounds(subj)
+    return describe_speaker(index, subj, left, right, lex)
+
+
+def resolve_speakers(index: DocIndex, candidates: list[Candidate], lex: Lexicon) -> None:
+    """Fill in who pronoun/description speakers are, in text order (in place)."""
+    doc = index.doc
+    mentions = _entity_mentions(index, lex)
+    positions = [m.pos for m in mentions]
+    speakers: list[_Mention] = []  # resolved speakers so far, in order
+    ordered = sorted((c for c in candidates if c.speaker is not None), key=lambda c: c.speaker.start)
+    for cand in ordered:
+        info = cand.speaker
+        head = doc[info.head]
+        if info.needs_resolution:
+            antecedent = _cataphora(index, head, lex) if head.pos_ == "PRON" else None
+            if antecedent is None:
+                antecedent = _find_antecedent(index, info, head, lex, speakers, mentions, positions)
+            if antecedent is not None:
+                _apply(info, antecedent)
+            else:
+                cand.confidence = round(cand.confidence * 0.85, 3)
+        speakers.append(_Mention(info.start, index.tok_sent[info.head], info,
+                                 head.lemma_.lower(), True))
+
+
+def _apply(info: SpeakerInfo, antecedent: SpeakerInfo) -> None:
+    info.resolved_from = info.text
+    info.text = antecedent.name or antecedent.text
+    info.name = antecedent.name or antecedent.text
+    info.title = info.title or antecedent.title
+    info.affiliation = info.affiliation or antecedent.affiliation
+    if antecedent.kind != "unknown":
+        info.kind = antecedent.kind
+    info.needs_resolution = False
+
+
+def _find_antecedent(index: DocIndex, info: SpeakerInfo, head, lex: Lexicon,
+                     speakers: list[_Mention], mentions: list[_Mention],
+                     positions: list[int]) -> Optional[SpeakerInfo]:
+    target = _target(info, head, lex)
+    sent = index.tok_sent[head.i]
+    head_lemma = head.lemma_.lower()
+    is_description = head.pos_ != "PRON"
+
+    # the latest speaker and the latest named mention before this one
+    def recent_speakers():
+        for m in reversed(speakers):
+            if m.pos < info.start and sent - m.sent <= _MAX_SENT_DISTANCE:
+                yield m
+
+    def recent_mentions():
+        k = bisect_left(positions, info.start) - 1
+        while k >= 0:
+            m = mentions[k]
+            if sent - m.sent > _MAX_SENT_DISTANCE:
+                break
+            if m.pos + len(m.info.text) <= info.start:
+                yield m
+            k -= 1
+
+    if is_description:
+        for source in (recent_speakers(), recent_mentions()):
+            for m in source:
+                if m.head_lemma == head_lemma and not m.info.needs_resolution \
+                        and (m.info.name or m.info.text).lower() != info.text.lower():
+                    return m.info
+    best_speaker = next((m for m in recent_speakers() if _compatible(target, info.plural, m)
+                         and not m.info.needs_resolution), None)
+    best_mention = next((m for m in recent_mentions() if _compatible(target, info.plural, m)), None)
+    if best_speaker and best_mention:
+        # a speaker wins unless a compatible actor was the subject of a later sentence
+        if best_mention.sent > best_speaker.sent and best_mention.subject and not is_description:
+            return best_mention.info
+        return best_speaker.info
+    chosen = best_speaker or best_mention
+    return chosen.info if chosen else None

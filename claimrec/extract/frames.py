@@ -1,0 +1,236 @@
+"""Where a cue's content lies in the parse, one function per frame.
+
+Each returns ``((first_token, last_token), head_token)`` or None:
+
+- clause: the clausal complement ("said (that) Y"; several complements around
+  an interrupting "he said" form one range);
+- parenthetical: the clause a parenthetical cue interrupts ("Y, X says, is Z");
+- object / naming / passive / evidence: a direct object ("denied a claim"), a
+  name given ("called the plan a disaster"), a passive subject ("was reported
+  by"), what a poll or video "shows";
+- infinitive / prep: "vowed to fight", "called for an inquiry";
+- colon: what follows "X said:" (a character range, not tokens).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from claimrec.extract.cues import CueHit
+from claimrec.extract.docindex import DocIndex
+from claimrec.extract.lexicon import Lexicon
+
+_CLAUSE_DEPS = ("ccomp",)
+_COLON = (":",)
+
+
+def range_of(toks) -> Optional[tuple[int, int]]:
+    toks = list(toks)
+    if not toks:
+        return None
+    return min(t.left_edge.i for t in toks), max(t.right_edge.i for t in toks)
+
+
+def clause_content(index: DocIndex, tok, lex: Lexicon) -> Optional[tuple[tuple[int, int], int]]:
+    clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
+    if not clauses:
+        # "that"-clauses sometimes come out as advcl/xcomp with an explicit "that"
+        clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "dep")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses:
+        return None
+    # quoted sentences around the cue ("A," he said, "B.") give several
+    # complements; they form one claim
+    a, b = range_of(clauses)
+    # "said it was opposed to the test and warned North Korea ...": a subjectless
+    # reporting verb coordinated inside the complement is the speaker's next act
+    for clause in clauses:
+        for conj in clause.rights:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and _reports(conj, lex):
+                cut = conj.left_edge.i - 1
+                while cut > a and (index.doc[cut].dep_ == "cc" or index.doc[cut].is_punct):
+                    cut -= 1
+                if a <= cut < b:
+                    b = cut
+                break
+    return (a, b), clauses[0].i
+
+
+def _reports(verb, lex: Lexicon) -> bool:
+    """A coordinated verb that starts a new attribution: a reporting verb, or a
+    clause holding one ("..., and when pressed, the mother replied ...")."""
+    if verb.lemma_.lower() in lex.verbs:
+        return True
+    return any(c.dep_ in ("conj", "advcl") and c.lemma_.lower() in lex.verbs
+               and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
+
+
+def trim_nonrestrictive(doc, head, a: int, b: int) -> int:
+    """End of a noun-phrase content before a comma-set relative clause or
+    appositive ("RT to the BBC, which receives ..."): commentary, not content."""
+    for child in head.rights:
+        if child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i - 1 > a \
+                and doc[child.left_edge.i - 1].text in (",", "--", "—", "–"):
+            return min(b, child.left_edge.i - 2)
+    return b
+
+
+def parenthetical_content(index: DocIndex, tok) -> Optional[tuple[tuple[int, int], int]]:
+    """'Y, X says, is Z' / 'Y is Z, X said' with the cue parsed under the claim."""
+    if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head is tok:
+        return None
+    if not any(c.dep_ in ("nsubj",) for c in tok.children):
+        return None  # "..., saying ...": a participle reports nothing of the clause it hangs on
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    if tok.dep_ in ("advcl", "conj") and tok.i < head.i:
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children) \
+            and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if tok.dep_ == "conj" or tok.dep_ == "ccomp":
+        return None
+    hl, hr = head.left_edge.i, head.right_edge.i
+    cl, cr = tok.left_edge.i, tok.right_edge.i
+    doc = index.doc
+    # set off by punctuation on the content side
+    before = doc[cl - 1] if cl - 1 >= hl else None
+    after = doc[cr + 1] if cr + 1 <= hr else None
+    set_off = doc[cl].is_punct or doc[cr].is_punct or (before is not None and before.is_punct) \
+        or (after is not None and after.is_punct)
+    if not (set_off or cr >= hr):
+        return None
+    if cl <= hl:
+        if cr + 1 > hr:
+            return None
+        return (cr + 1, hr), head.i
+    if cr >= hr - 1:
+        return (hl, cl - 1), head.i
+    return (hl, hr), head.i
+
+
+def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+    if dobj is None:
+        return None
+    preps = {f[5:] for f in hit.frames if f.startswith("prep:")}
+    if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "what", "which", "them", "him", "her", "me", "us"):
+        # a bare pronoun is no content, unless a name or a charge follows ("accused her of ...")
+        if "naming" not in hit.frames and not any(
+                c.dep_ == "prep" and c.lower_ in preps and c.i > dobj.i for c in tok.children):
+            return None
+    extra = [c for c in tok.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i)]
+    if "naming" in hit.frames and not extra and not _has_quote_mark(dobj):
+        return None  # "called a meeting"; but "calls Obamacare 'crazy system'" names something
+    toks = [dobj] + extra
+    # "accused X of Y", "likened X to Y": the licensed preposition completes the object
+    toks += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > dobj.i]
+    return range_of(toks), dobj.i
+
+
+def _has_quote_mark(tok) -> bool:
+    doc = tok.doc
+    return any(doc[i].text in ("\"", "“", "”", "‘", "’", "'", "''") for i in range(tok.left_edge.i, tok.right_edge.i + 1))
+
+
+def naming_content(tok) -> Optional[tuple[tuple[int, int], int]]:
+    """'what it called a joint statement', 'a statement that Estonia calls a
+    joint statement': the thing named sits outside the clause, the name given
+    to it is the content."""
+    oprd = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i), None)
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if oprd is not None and dobj is not None and dobj.lower_ in ("what", "which", "that"):
+        return (oprd.left_edge.i, oprd.right_edge.i), oprd.i
+    relative = tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "mark" and c.lower_ in ("that", "which") for c in tok.children)
+    if relative and oprd is None and dobj is not None and dobj.pos_ != "PRON" and dobj.i > tok.i:
+        return (dobj.left_edge.i, dobj.right_edge.i), dobj.i
+    return None
+
+
+def passive_object(tok) -> Optional[tuple[tuple[int, int], int]]:
+    """'The issue was first reported by the Post': the subject is the content."""
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return (subj.left_edge.i, subj.right_edge.i), subj.i
+
+
+def infinitive_content(tok) -> Optional[tuple[tuple[int, int], int]]:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return (c.left_edge.i, c.right_edge.i), c.i
+    return None
+
+
+def prep_content(tok, preps) -> Optional[tuple[tuple[int, int], int]]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                right = obj.right_edge.i
+                # "called on Trump to stop ...", "called for contestants to wear ...":
+                # the infinitive the parser hangs on the verb belongs to the content
+                for sib in tok.rights:
+                    if sib.i > c.i and sib.dep_ in ("xcomp", "ccomp", "advcl") and \
+                            any(a.dep_ == "aux" and a.lower_ == "to" for a in sib.children):
+                        right = max(right, sib.right_edge.i)
+                return (obj.left_edge.i, right), obj.i
+    return None
+
+
+def evidence_object(tok, hit: CueHit, lex: Lexicon) -> Optional[tuple[tuple[int, int], int]]:
+    """'Polls show a close contest': an object reported by a poll, video or study."""
+    if hit.lemma not in lex.evidence_verbs:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in lex.evidence_subjects:
+        return None
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is None or dobj.pos_ == "PRON":
+        return None
+    right = dobj.right_edge.i
+    for sib in tok.rights:
+        if sib.i > dobj.i and sib.dep_ in ("oprd", "xcomp", "advcl", "acomp"):
+            right = max(right, sib.right_edge.i)
+    return (dobj.left_edge.i, right), dobj.i
+
+
+def colon_content(index: DocIndex, tok) -> Optional[tuple[int, int]]:
+    """Text after 'X said:' — to the end of its quote, sentence, or the next paragraph."""
+    doc = index.doc
+    s_start, s_end = index.sent_bounds[index.tok_sent[tok.i]]
+    j = tok.i + 1
+    # allow a short run of modifiers between the cue and the colon ("said in a statement:")
+    while j < s_end and j - tok.i <= 8 and doc[j].text not in _COLON:
+        if doc[j].is_punct and doc[j].text not in ",":
+            return None
+        j += 1
+    if j >= len(doc) or doc[j].text not in _COLON:
+        return None
+    start = doc[j].idx + 1
+    text = index.text
+    para = index.para_of(start)
+    para_end = index.para_starts[para + 1] if para + 1 < len(index.para_starts) else len(text)
+    rest = text[start:para_end].strip()
+    if rest:
+        q = index.quote_at(start + (len(text[start:para_end]) - len(text[start:para_end].lstrip())))
+        if q >= 0:
+            return index.quotes[q].start, index.quotes[q].end
+        end = doc[s_end - 1].idx + len(doc[s_end - 1].text)
+        return start, end
+    # the colon closes the paragraph: the next paragraph is the content
+    if para + 1 >= len(index.para_starts):
+        return None
+    nstart = index.para_starts[para + 1]
+    nend = index.para_starts[para + 2] if para + 2 < len(index.para_starts) else len(text)
+    q = index.quote_at(nstart)
+    if q >= 0:
+        return index.quotes[q].start, max(index.quotes[q].end, nstart)
+    return nstart, nend

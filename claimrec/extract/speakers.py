@@ -1,0 +1,279 @@
+"""Speaker mentions: whom a cue attributes its content to.
+
+The grammatical subject, the passive agent, the subject of the governing verb
+for participles and coordinated verbs ("..., saying ...", "vowed to ..."),
+the object of "quoted X as saying", the relative pronoun's noun ("the ministry,
+which said"), and, when the parser left the cue without one, the nearest name
+before it (or right after it: '"...," said X'). A subject inside a quote or
+across a line break is the parser's mistake and is not taken.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from claimrec.extract.candidate import SpeakerInfo
+from claimrec.extract.docindex import DocIndex
+from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.speaker_info import PUNCT_EDGE, describe_speaker
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CUT_CHILDREN = ("relcl", "acl", "advcl")
+_RELATIVE = frozenset({"that", "which", "who", "whom", "what"})
+_NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
+
+
+def subject_of(tok, depth: int = 0):
+    """(subject, passive) of verb ``tok``: the passive agent, else the subject,
+    else (for coordinated, controlled or adverbial verbs: "vowed to fight",
+    "Citing X, Trump said", "..., saying it shows") the governing verb's subject.
+    A passive without an agent has no speaker ("he was accused of ...")."""
+    passive = False
+    subj = None
+    agent = None
+    for child in tok.children:
+        if child.dep_ == "auxpass":
+            passive = True
+        elif child.dep_ in _SUBJECTS and subj is None:
+            subj = child
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    agent = pobj
+    if passive or agent is not None or (subj is not None and subj.dep_ == "nsubjpass"):
+        return agent, True
+    if subj is not None:
+        return subj, False
+    head = tok.head
+    # "X quoted Y as saying ...": Y says it
+    if tok.dep_ in ("pcomp", "advcl") and tok.tag_ == "VBG":
+        quoting = head.head if head.dep_ == "prep" and head.lower_ == "as" else head
+        if quoting.lemma_.lower() in ("quote", "cite") and quoting is not tok:
+            obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, False
+    # "After saying ..., she was whisked off": a participle under a preposition
+    if depth < 3 and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.dep_ == "prep" \
+            and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        return subject_of(head.head, depth + 1)
+    # "Americans supporting Trump", "language calling for ...": the noun does it
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head, False
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and depth < 3:
+        # "X said he disagreed, arguing that ...": the participle belongs to the
+        # main clause even when the parser hangs it on the reported one
+        main = head
+        while main.dep_ == "ccomp" and main.head is not main:
+            main = main.head
+        if main is not head:
+            found = subject_of(main, depth + 1)
+            if found[0] is not None:
+                return found
+    # "said it was opposed and warned North Korea ...": a coordinated reporting
+    # verb the parser put inside the complement shares the reporting subject
+    if depth < 3 and tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head \
+            and head.head.pos_ in ("VERB", "AUX"):
+        found = subject_of(head.head, depth + 1)
+        if found[0] is not None:
+            return found
+    if depth < 3 and tok.head is not tok and (
+        tok.dep_ in ("conj", "xcomp")
+        or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        or (tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBN")
+            and not any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in tok.children))
+    ):
+        return subject_of(tok.head, depth + 1)
+    return None, False
+
+
+def mention_bounds(tok) -> tuple[int, int]:
+    """Token range of a speaker mention: its subtree, minus relative clauses and
+    the like hanging off its right side (appositives stay: they carry titles)."""
+    left = tok.left_edge.i
+    right = tok.i
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ in _CUT_CHILDREN:
+            break
+        if doc[child.left_edge.i].text == "(" or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == "("):
+            break
+        right = max(right, child.right_edge.i)
+    # a mention never runs over a line break (headlines, datelines)
+    for i in range(tok.i - 1, left - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    for i in range(tok.i, right + 1):
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i < right):
+            right = i
+            break
+    while right > left and doc[right].text in PUNCT_EDGE:
+        right -= 1
+    while left < right and doc[left].text in PUNCT_EDGE:
+        left += 1
+    return left, right
+
+
+def _fallback_subject(index: DocIndex, cue, lo_char: int, hi_char: int):
+    """A subject for a cue the parser left without one.
+
+    "..., Jane Doe, TITLE, said, ..." is often parsed with the name as a
+    conjunct of something earlier; the nearest person or organisation name
+    before the cue in its sentence (outside quotes and the content) is then
+    the speaker. After a quote, "said X" may have X parsed as an object.
+    """
+    doc = index.doc
+    s_start, s_end = index.sent_bounds[index.tok_sent[cue.i]]
+    # inverted order right after the cue: "..., said Caddell"
+    nxt = cue.i + 1
+    prev = cue.i - 1
+    while prev >= s_start and doc[prev].is_punct and not index.is_quote_mark[prev]:
+        prev -= 1
+    after_quote = prev >= s_start and (index.is_quote_mark[prev] or index.tok_quote[prev] >= 0)
+    top = nxt
+    while top < s_end and doc[top].dep_ in ("compound", "flat") and doc[top].head.i > top \
+            and doc[top].head.i < s_end:
+        top = doc[top].head.i
+    if after_quote and nxt < s_end and index.tok_quote[nxt] < 0 and top < s_end and doc[top].head.i == cue.i \
+            and (doc[nxt].pos_ in ("PROPN", "PRON") or doc[nxt].ent_type_ in ("PERSON", "ORG")):
+        if doc[nxt].pos_ != "PRON" or doc[nxt].lower_ in ("he", "she", "they", "it"):
+            head = doc[nxt]
+            while head.head.i != head.i and head.head.i > cue.i and head.head.i < s_end \
+                    and head.dep_ in ("compound", "flat", "amod"):
+                head = head.head
+            return head
+    line_np = _line_initial_np(index, cue)
+    if line_np is not None:
+        return line_np
+    first_org = None
+    for i in range(cue.i - 1, s_start - 1, -1):
+        t = doc[i]
+        if index.tok_quote[i] >= 0 or "\n" in t.text or "\n" in t.whitespace_:
+            break
+        if lo_char <= t.idx < hi_char:
+            break
+        # a person named before an appositive title wins over the organisation
+        # inside that title ("Jane Doe, Acme Corp director, said")
+        if t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ in ("he", "she", "they")):
+            return _ent_end(doc, t, cue.i)
+        if t.ent_type_ == "ORG" and first_org is None:
+            first_org = _ent_end(doc, t, cue.i)
+    return first_org
+
+
+def _line_initial_np(index: DocIndex, cue):
+    """'Critics of the bill accused ...' misparsed after an unpunctuated line:
+    the verb-free stretch from the line start to the cue is the subject."""
+    doc = index.doc
+    line_start = index.para_starts[index.para_of(cue.idx)]
+    first = cue.i
+    while first > 0 and doc[first - 1].idx >= line_start:
+        first -= 1
+    while first < cue.i and (doc[first].is_space or index.is_quote_mark[first]):
+        first += 1
+    span = doc[first:cue.i]
+    if not 0 < len(span) <= 12:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or index.tok_quote[t.i] >= 0 or t.text in ",;:" for t in span):
+        return None
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not nouns:
+        return None
+    # the head: the first noun before any preposition ("Critics" of "Critics of the bill")
+    for t in span:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = t
+    else:
+        head = nouns[-1]
+    return head
+
+
+def _ent_end(doc, t, limit: int):
+    # the last token of an entity is its head in English
+    while t.i + 1 < limit and doc[t.i + 1].ent_iob_ == "I":
+        t = doc[t.i + 1]
+    return t
+
+
+def find_speaker(index: DocIndex, cue, lex: Lexicon,
+                 content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
+    subj, passive = subject_of(cue)
+    if subj is not None and subj.lower_ in _NO_ONE:
+        return None
+    if subj is not None and subj.pos_ == "PRON" and subj.lower_ in _RELATIVE:
+        return _relative_speaker(index, cue, subj, lex)
+    if subj is None and passive:
+        return None
+    if subj is not None and (index.tok_quote[subj.i] >= 0 or not _same_paragraph(index, subj, cue)):
+        subj = None  # the parser reached into a quote or across a line break
+    if subj is None:
+        lo, hi = content if content else (-1, -1)
+        subj = _fallback_subject(index, cue, lo, hi)
+        if subj is None:
+            return None
+        # the fallback mention runs from the name up to the cue (appositive titles)
+        left = subj.left_edge.i if subj.left_edge.i <= subj.i else subj.i
+        line_start = index.para_starts[index.para_of(cue.idx)]
+        while left < subj.i and index.doc[left].idx < line_start:
+            left += 1
+        while left > 0 and left > subj.i - 12 and index.doc[left - 1].idx >= line_start \
+                and index.doc[left - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") \
+                and index.tok_quote[left - 1] < 0:
+            left -= 1
+        right = subj.i
+        if subj.i < cue.i:
+            # "NAME, TITLE, said": the appositive between name and cue belongs to the mention
+            right = subj.i
+            between = index.doc[subj.i + 1:cue.i]
+            if len(between) and between[0].text == "," and len(between) <= 20 \
+                    and not any(t.pos_ in ("VERB", "AUX") or index.tok_quote[t.i] >= 0 for t in between):
+                right = cue.i - 1
+                while right > subj.i and index.doc[right].text in PUNCT_EDGE:
+                    right -= 1
+            if content and index.doc[right].idx >= content[0] and index.doc[right].idx < content[1]:
+                right = subj.i
+        else:
+            left, right = mention_bounds(subj)
+            left = max(left, cue.i + 1)
+        return describe_speaker(index, subj, left, right, lex)
+    left, right = mention_bounds(subj)
+    return describe_speaker(index, subj, left, right, lex)
+
+
+def _same_paragraph(index: DocIndex, a, b) -> bool:
+    return index.para_of(a.idx) == index.para_of(b.idx)
+
+
+def _relative_speaker(index: DocIndex, cue, pron, lex: Lexicon) -> Optional[SpeakerInfo]:
+    """'the Saudi government, which has denied ...': the mention is the relative
+    pronoun, the speaker the noun phrase the clause hangs on."""
+    doc = index.doc
+    info = describe_speaker(index, pron, pron.i, pron.i, lex)
+    clause = cue
+    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ in ("conj", "xcomp"):
+        clause = clause.head
+    noun = clause.head if clause.dep_ in ("relcl", "acl") else None
+    if info is None or noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return info
+    left, right = mention_bounds(noun)
+    right = min(right, noun.i if noun.i >= left else right)
+    # the antecedent ends before the relative clause; appositives before it stay
+    right = min(right, pron.i - 1)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    ante = describe_speaker(index, noun, left, right, lex)
+    if ante is None:
+        return info
+    info.resolved_from = info.text
+    info.text = ante.text
+    info.name, info.title, info.affiliation = ante.name, ante.title, ante.affiliation
+    info.kind, info.plural = ante.kind, ante.plural
+    return info
+
+
+def negative_subject(cue) -> bool:
+    """'nobody would question ...': a claim nobody makes."""
+    subj, _ = subject_of(cue)
+    return subj is not None and subj.lower_ in _NO_ONE

@@ -1,0 +1,159 @@
+"""Speakers, cues and content on short realistic news sentences."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import only
+
+
+def test_speaker_after_quote(extract):
+    claims = extract('"We will appeal the ruling," the company\'s lawyer said.')
+    c = only(claims, cue="say")
+    assert c.content.text == '"We will appeal the ruling,"'
+    assert c.quote == "direct"
+    assert c.speaker.text == "the company's lawyer"
+    assert c.speaker.kind == "person"
+
+
+def test_speaker_before_quote(extract):
+    c = only(extract('The finance minister said, "Prices will fall next year."'), cue="say")
+    assert c.content.text == '"Prices will fall next year."'
+    assert c.speaker.span.text == "The finance minister"
+    assert c.quote == "direct"
+
+
+def test_speaker_inside_quote_gives_one_claim(extract):
+    claims = extract('"We did not issue a statement," he said, "and we never will."')
+    assert len(claims) == 1
+    assert claims[0].content.text == '"We did not issue a statement," he said, "and we never will."'
+    assert claims[0].quote == "direct"
+
+
+def test_colon_introduction(extract):
+    c = only(extract('The ministry said in a statement: "The talks were constructive."'), cue="say")
+    assert c.content.text == '"The talks were constructive."'
+    assert c.speaker.span.text == "The ministry"
+    assert c.speaker.kind == "government"
+    assert c.medium == "in a statement"
+
+
+def test_inverted_said_with_appositive(extract):
+    c = only(extract('"It is a disaster," said Jane Doe, a spokeswoman for Acme Corp.'), cue="say")
+    assert c.speaker.name == "Jane Doe"
+    assert c.speaker.title == "spokeswoman"
+    assert c.speaker.affiliation.startswith("Acme Corp")
+
+
+def test_quote_continued_in_next_sentence_is_one_claim(extract):
+    text = '"The plant is safe," the inspector said. "We found no leaks at all."'
+    claims = extract(text)
+    assert len(claims) == 1
+    assert claims[0].content.text == '"The plant is safe," the inspector said. "We found no leaks at all."'
+
+
+def test_according_to_before_and_after(extract):
+    after = only(extract("Inflation rose to 5 percent in May, according to the central bank."), cue="according to")
+    assert after.content.text == "Inflation rose to 5 percent in May"
+    assert after.speaker.text == "the central bank"
+    before = only(extract("According to the police, the driver was not injured."), cue="according to")
+    assert before.content.text == "the driver was not injured"
+    assert before.speaker.text == "the police"
+
+
+def test_indirect_that_clause_keeps_that_and_drops_full_stop(extract):
+    c = only(extract("The regulator said that the merger would hurt consumers."), cue="say")
+    assert c.content.text == "that the merger would hurt consumers"
+    assert c.quote == "indirect"
+
+
+def test_content_before_cue(extract):
+    c = only(extract("The bridge will reopen in June, the transport agency said."), cue="say")
+    assert c.content.text == "The bridge will reopen in June"
+    assert c.speaker.text == "the transport agency"
+
+
+def test_mixed_quote(extract):
+    c = only(extract('The senator said the plan was "dead on arrival" in the House.'), cue="say")
+    assert c.quote == "mixed"
+    assert c.content.text == 'the plan was "dead on arrival" in the House'
+
+
+def test_unbalanced_quote_lowers_confidence(extract):
+    balanced = only(extract('He said, "The deal is off. Nobody will sign it."'), cue="say")
+    broken = only(extract('He said, "The deal is off. Nobody will sign it.'), cue="say")
+    assert broken.content.text.startswith('"The deal is off.')
+    assert broken.confidence < balanced.confidence
+
+
+def test_unattributed_quote_is_kept_with_low_confidence(extract):
+    claims = extract('The crowd grew quiet.\n"We will not leave until the factory reopens."')
+    assert len(claims) == 1
+    assert claims[0].speaker is None
+    assert claims[0].quote == "direct"
+    assert claims[0].confidence < 0.5
+
+
+def test_scare_quotes_are_not_claims(extract):
+    assert extract('The so-called "reform" passed on Tuesday.') == []
+
+
+def test_dash_signed_quote(extract):
+    c = extract('"This election is about jobs and nothing else." ― Maria Gonzalez')[0]
+    assert c.speaker.name == "Maria Gonzalez"
+    assert c.quote == "direct"
+
+
+def test_headline_name_colon(extract):
+    c = extract("Merkel: Europe must take its fate into its own hands")[0]
+    assert c.speaker.text == "Merkel"
+    assert c.content.text == "Europe must take its fate into its own hands"
+
+
+def test_plan_and_object_frames(extract):
+    plan = only(extract("The union vowed to continue the strike."), cue="vow")
+    assert plan.content.text == "to continue the strike"
+    called = only(extract("The senator called for an independent inquiry."), cue="call")
+    assert called.content.text == "an independent inquiry"
+    accused = only(extract("Critics accused the mayor of hiding the report."), cue="accuse")
+    assert "hiding the report" in accused.content.text
+    assert accused.cue.cls == "accusation"
+    assert accused.speaker.kind == "group"
+
+
+def test_participle_takes_the_main_subject(extract):
+    c = only(extract("The governor defended the budget, arguing that it protected schools."), cue="argue")
+    assert c.speaker.text == "The governor"
+
+
+def test_passive_without_agent_has_no_speaker(extract):
+    claims = extract("The driver was accused of speeding.")
+    assert all(c.speaker is None for c in claims)
+
+
+def test_nobody_is_not_a_speaker(extract):
+    assert [c for c in extract("Nobody said that the vote was rigged.") if c.cue and c.cue.lemma == "say"] == []
+
+
+def test_cues_inside_quotes_are_not_claims_of_the_article(extract):
+    claims = extract('"My father always said that hard work pays," the candidate told the crowd.')
+    assert len(claims) == 1
+    assert claims[0].cue.lemma == "tell"
+
+
+def test_ids_are_stable_and_in_text_order(extract):
+    text = ("The mayor said the roads were closed. Police said two people were hurt. "
+            '"We are doing all we can," the fire chief said.')
+    first = extract(text, article_id="a1")
+    second = extract(text, article_id="a1")
+    assert [c.id for c in first] == ["a1:c1", "a1:c2", "a1:c3"]
+    assert [c.model_dump() for c in first] == [c.model_dump() for c in second]
+    assert [c.speaker.text for c in first] == ["The mayor", "Police", "the fire chief"]
+
+
+def test_spans_point_into_the_text(extract):
+    text = ('In an email to Reuters, Ben Ortiz, a director at Northwind Ltd, said, "We did not agree." '
+            "He added that talks would continue.")
+    for c in extract(text):
+        for span in (c.content, c.sentence, c.speaker.span, c.cue.span):
+            assert text[span.start:span.end] == span.text
+        for h in c.hedges:
+            assert text[h.span.start:h.span.end] == h.text
