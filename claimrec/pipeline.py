@@ -117,7 +117,8 @@ def reconcile_articles(
 def select_findings(findings: Sequence[Finding], min_confidence: float) -> list[Finding]:
     """Drop findings under the confidence floor; most severe, most certain first."""
     kept = [f for f in findings if f.confidence >= min_confidence]
-    return sorted(kept, key=lambda f: (-SEVERITY_RANK[f.severity], -f.confidence, f.id))
+    # sorted() is stable: equal severity and confidence keep the detectors' order
+    return sorted(kept, key=lambda f: (-SEVERITY_RANK[f.severity], -f.confidence))
 
 
 def _stats(articles, claims, findings, config: PipelineConfig) -> dict:

@@ -1,0 +1,190 @@
+"""hedge_dropped / hedge_added between aligned rewrite and source sentences.
+
+A hedge is dropped when the source hedges some words ("in what it called a
+joint statement"), the rewrite sentence derived from it keeps those words
+(most of their content lemmas) and nothing in the rewrite sentence hedges or
+attributes them any more. The reverse, with the hedged words present unhedged
+somewhere in the source, is a hedge added. A claim whose content the rewrite
+states with no speaker and no reporting verb at all is a dropped attribution,
+reported as ``hedge_dropped`` too.
+"""
+
+from __future__ import annotations
+
+from claimrec.detect.context import ArticlePair, DetectContext, Sentence
+from claimrec.detect.cues import SPEECH_CLASSES, is_reporting
+from claimrec.detect.draft import Draft
+from claimrec.detect.severity import rate
+from claimrec.detect.textnorm import content_keys, q
+
+# share of the hedged content words a rewrite must keep for the hedge to count as dropped
+KEEP = 0.6
+# attribution dropped: the rewrite must carry this much of the claim's content
+CLAIM_KEEP = 0.75
+
+
+def _coverage(keys: set[str], sent: Sentence) -> float:
+    return len(keys & sent.surface) / len(keys) if keys else 0.0
+
+
+def _widen(sent: Sentence, first: int, last: int):
+    """A phrase a reader recognises: with its determiner, governing preposition and
+    a short with/of complement ("In a joint statement with Facebook")."""
+    doc = sent.tokens.doc
+    lo, hi = sent.tokens[0].i, sent.tokens[-1].i
+    while first > lo and doc[first - 1].pos_ in ("DET", "ADJ", "NUM") and doc[first - 1].text not in (",",):
+        first -= 1
+    if first > lo and doc[first - 1].pos_ == "ADP":
+        first -= 1
+    if last < hi and doc[last + 1].lower_ in ("with", "of"):
+        pobj = next((c for c in doc[last + 1].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i <= hi and pobj.i - last <= 5:
+            last = pobj.i
+    return doc[first:last + 1]
+
+
+def _locate(keys: set[str], sent: Sentence):
+    """The shortest run of ``sent``'s tokens holding the hedged words, or None."""
+    hits = [t for t in sent.tokens if (t.lemma_ and content_keys([t]) & keys)]
+    if not hits:
+        return None
+    first, last = hits[0].i, hits[-1].i
+    if last - first + 1 > len(keys) + 4:
+        return None
+    return _widen(sent, first, last)
+
+
+def _attributed(keys: set[str], sent: Sentence) -> bool:
+    """Some reporting verb in ``sent`` governs the words ``keys`` ("police said the driver ...")."""
+    return any(is_reporting(tok) and content_keys(tok.subtree) & keys for tok in sent.tokens)
+
+
+def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str) -> bool:
+    for h in r.hedges:
+        if h.target_keys(r.tokens.doc) & keys:
+            return True
+    # "what officials called X" -> "officials call it X": the attribution took the hedge's place,
+    # unless the source had that attribution on top of the hedge already
+    return kind != "uncertainty" and _attributed(keys, r) and not _attributed(keys, s)
+
+
+def detect_hedges(ctx: DetectContext) -> list[Draft]:
+    out: list[Draft] = []
+    for pair in ctx.pairs:
+        out.extend(_dropped(ctx, pair))
+        out.extend(_added(pair))
+        out.extend(_attribution_dropped(ctx, pair))
+    return out
+
+
+def _dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+    out = []
+    seen: set[int] = set()
+    for al in pair.aligned:
+        for s in al.sources:
+            if s.start in seen:
+                continue
+            seen.add(s.start)
+            rewrites = pair.rewrites_of.get(s.start, [])
+            sdoc = s.tokens.doc
+            for h in s.hedges:
+                keys = h.target_keys(sdoc)
+                if not keys:
+                    continue
+                best, best_cov = None, 0.0
+                for r in rewrites:
+                    cov = _coverage(keys, r)
+                    if cov > best_cov:
+                        best, best_cov = r, cov
+                if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind):
+                    continue
+                hedge_text = sdoc[h.start:h.end].text
+                source_phrase = _widen(s, min(h.start, h.target_start), max(h.end, h.target_end) - 1)
+                found = _locate(keys, best)
+                rspan = pair.rewrite.tok_span(found) if found is not None else best.span()
+                severity, conf = rate("hedge_dropped", coverage=best_cov,
+                                      similarity=_similarity(pair, best), contested=ctx.is_contested(keys))
+                target_text = sdoc[h.target_start:h.target_end].text
+                out.append(Draft(
+                    "hedge_dropped", severity, conf,
+                    f"Hedge dropped: source says {q(source_phrase.text)}; the rewrite states "
+                    f"{q(rspan.text)} without {q(hedge_text)}",
+                    [rspan, pair.source.tok_span(source_phrase), best.span(), s.span()],
+                    key=("hedge", pair.rewrite.article.id, s.article_id, h.start, target_text),
+                ))
+    return out
+
+
+def _added(pair: ArticlePair) -> list[Draft]:
+    out = []
+    for al in pair.aligned:
+        r = al.rewrite
+        rdoc = r.tokens.doc
+        for h in r.hedges:
+            keys = h.target_keys(rdoc)
+            if not keys:
+                continue
+            if any(hs.target_keys(s.tokens.doc) & keys for s in al.sources for hs in s.hedges):
+                continue
+            # where the source states these words: aligned sentences first, then anywhere
+            best, best_cov = None, 0.0
+            for s in list(al.sources) + pair.source.sentences:
+                cov = _coverage(keys, s)
+                if cov > best_cov + 1e-9:
+                    best, best_cov = s, cov
+            if best is None or best_cov < 1.0 or any(hs.target_keys(best.tokens.doc) & keys for hs in best.hedges):
+                continue
+            phrase = rdoc[min(h.start, h.target_start):max(h.end, h.target_end)]
+            found = _locate(keys, best)
+            sspan = pair.source.tok_span(found) if found is not None else best.span()
+            severity, conf = rate("hedge_added", coverage=best_cov, similarity=al.similarity)
+            out.append(Draft(
+                "hedge_added", severity, conf,
+                f"Hedge added: the rewrite says {q(phrase.text)} where the source states {q(sspan.text)}",
+                [pair.rewrite.tok_span(phrase), sspan, r.span(), best.span()],
+            ))
+    return out
+
+
+def _attribution_dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+    """A source claim whose content the rewrite states as plain fact."""
+    out = []
+    for claim in pair.source.claims:
+        if claim.speaker is None or claim.embedded_in:
+            continue
+        if claim.cue is not None and claim.cue.cls not in SPEECH_CLASSES:
+            continue  # a plan or belief restated as a plan is not an attribution dropped
+        sents = pair.source.sentence_at(claim.content.start, claim.content.end)
+        if not sents:
+            continue
+        doc = sents[0].tokens.doc
+        content = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        keys = content_keys(content) if content is not None else set()
+        if len(keys) < 3:
+            continue
+        for s in sents:
+            for r in pair.rewrites_of.get(s.start, []):
+                cov = _coverage(keys, r)
+                if cov < CLAIM_KEEP or r.claims or any(is_reporting(t) for t in r.tokens):
+                    continue
+                if any(h.kind == "sourcing" for h in r.hedges):
+                    continue
+                severity, conf = rate("hedge_dropped", coverage=cov, similarity=_similarity(pair, r),
+                                      contested=claim.id in ctx.contested_claims, attribution=True)
+                speaker = claim.speaker.name or claim.speaker.text
+                out.append(Draft(
+                    "hedge_dropped", severity, conf,
+                    f"Attribution dropped: source gives {q(claim.content.text, 60)} as {speaker}'s claim; "
+                    f"the rewrite states it as fact: {q(r.text, 60)}",
+                    [r.span(), claim.content, s.span()],
+                    party_ids=[p for p in [claim.speaker.party_id] if p], claim_ids=[claim.id],
+                ))
+                break
+    return out
+
+
+def _similarity(pair: ArticlePair, r: Sentence) -> float:
+    for al in pair.aligned:
+        if al.rewrite is r:
+            return al.similarity
+    return 0.0

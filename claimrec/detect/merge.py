@@ -1,0 +1,113 @@
+"""Near-duplicate findings merged, the rest ordered and numbered.
+
+Two drafts of one kind are the same finding when they share a merge key, or
+when their first evidence span in every article they both cite overlaps.
+A draft made redundant by a more specific one about the same rewrite words is
+dropped (an unsupported sentence that is all unsourced quote; a new figure
+already reported as changed).
+"""
+
+from __future__ import annotations
+
+from claimrec.detect.draft import Draft
+from claimrec.models import SEVERITY_RANK, Finding, Span
+
+# kind -> kinds whose rewrite evidence, when it covers this draft's, makes it redundant
+_SUBSUMED_BY = {
+    "unsupported_addition": ("quote_unsourced",),
+    "stance_flip": ("quote_altered",),
+}
+
+
+def _primary(d: Draft) -> dict[str, Span]:
+    out: dict[str, Span] = {}
+    for sp in d.evidence:
+        out.setdefault(sp.article_id, sp)
+    return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.key is not None and a.key == b.key:
+        return True
+    pa, pb = _primary(a), _primary(b)
+    shared = set(pa) & set(pb)
+    return bool(shared) and set(pa) == set(pb) and all(_overlap(pa[k], pb[k]) for k in shared)
+
+
+def _absorb(keep: Draft, other: Draft) -> None:
+    if (SEVERITY_RANK[other.severity], other.confidence) > (SEVERITY_RANK[keep.severity], keep.confidence):
+        keep.severity, keep.confidence, keep.summary = other.severity, other.confidence, other.summary
+        keep.evidence = other.evidence + keep.evidence
+    else:
+        keep.evidence = keep.evidence + other.evidence
+    keep.party_ids = _union(keep.party_ids, other.party_ids)
+    keep.claim_ids = _union(keep.claim_ids, other.claim_ids)
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    return list(dict.fromkeys(a + b))
+
+
+def _dedupe_spans(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for sp in spans:
+        key = (sp.article_id, sp.start, sp.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(sp)
+    return out
+
+
+def _subsumed(d: Draft, drafts: list[Draft], rewrite_ids: set[str]) -> bool:
+    for kind in _SUBSUMED_BY.get(d.kind, ()):
+        mine = [sp for sp in d.evidence if sp.article_id in rewrite_ids][:1]
+        if not mine:
+            continue
+        for other in drafts:
+            if other.kind != kind:
+                continue
+            for sp in other.evidence:
+                if sp.article_id != mine[0].article_id:
+                    continue
+                inside = max(0, min(sp.end, mine[0].end) - max(sp.start, mine[0].start))
+                if inside >= 0.6 * (mine[0].end - mine[0].start):
+                    return True
+    return False
+
+
+def merge_drafts(drafts: list[Draft], rewrite_ids: set[str]) -> list[Draft]:
+    drafts = [d for d in drafts if d.evidence]
+    drafts = [d for d in drafts if not _subsumed(d, drafts, rewrite_ids)]
+    merged: list[Draft] = []
+    for d in drafts:
+        for m in merged:
+            if _same(m, d):
+                _absorb(m, d)
+                break
+        else:
+            merged.append(Draft(d.kind, d.severity, d.confidence, d.summary, list(d.evidence),
+                                list(d.party_ids), list(d.claim_ids), d.key))
+    for m in merged:
+        m.evidence = _dedupe_spans(m.evidence)
+    return merged
+
+
+def number_findings(drafts: list[Draft]) -> list[Finding]:
+    """Sort (severity, confidence, first evidence) and number f1, f2, ..."""
+    def order(d: Draft):
+        first = d.evidence[0]
+        return (-SEVERITY_RANK[d.severity], -d.confidence, d.kind, first.article_id, first.start, first.end)
+
+    out = []
+    for i, d in enumerate(sorted(drafts, key=order), start=1):
+        out.append(Finding(
+            id=f"f{i}", kind=d.kind, severity=d.severity, confidence=d.confidence, summary=d.summary,
+            party_ids=d.party_ids, claim_ids=d.claim_ids, evidence=d.evidence,
+        ))
+    return out

@@ -1,0 +1,111 @@
+"""omission: a source claim with no counterpart in the rewrite.
+
+A source claim has a counterpart when a claim of the rewrite is aligned to it
+or a rewrite sentence carries at least ``COVER`` of its content words with the
+same polarity: a denial ("we did not issue a joint statement") is only kept by
+a sentence that still denies or negates. Without extracted claims, source
+sentences that report speech (a reporting verb or a quote) and that no rewrite
+sentence was aligned to count as omitted, at low severity.
+"""
+
+from __future__ import annotations
+
+from claimrec.detect.context import ArticlePair, DetectContext, Sentence
+from claimrec.detect.cues import is_denial, is_reporting
+from claimrec.detect.draft import Draft
+from claimrec.detect.predicates import _negated
+from claimrec.detect.severity import rate
+from claimrec.detect.textnorm import content_keys, q
+
+COVER = 0.5
+
+
+def _negative(sent: Sentence) -> bool:
+    return any(is_denial(t) or (t.pos_ in ("VERB", "AUX") and _negated(t)) for t in sent.tokens)
+
+
+def _who(claim) -> str:
+    sp = claim.speaker
+    if sp is None:
+        return "the source"
+    if sp.name:
+        return sp.name
+    if sp.text.lower() in ("he", "she", "it", "they", "we", "i", "you"):
+        return "a speaker"
+    return sp.text
+
+
+def _negative_claim(claim) -> bool:
+    return claim.stance == "deny" or claim.negated
+
+
+def detect_omissions(ctx: DetectContext) -> list[Draft]:
+    out: list[Draft] = []
+    for pair in ctx.pairs:
+        if pair.source.claims:
+            out.extend(_claims(ctx, pair))
+        else:
+            out.extend(_sentences(pair))
+    return out
+
+
+def _claims(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+    out = []
+    rewrite_ids = {c.id for c in pair.rewrite.claims}
+    doc = pair.source.doc
+    for claim in pair.source.claims:
+        negative = claim.stance == "deny" or claim.negated
+        linked = [ctx.claim_by_id[i] for i in ctx.claim_links.get(claim.id, set()) & rewrite_ids]
+        if any(_negative_claim(c) == negative for c in linked):
+            continue  # a counterpart with the same polarity
+        toks = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        keys = content_keys(toks) if toks is not None else set()
+        if len(keys) < 2:
+            continue
+        best, best_cov, kept = None, 0.0, False
+        for r in pair.rewrite.sentences:
+            cov = len(keys & r.surface) / len(keys)
+            if cov >= COVER and (not negative or _negative(r)):
+                kept = True  # a denial is only kept by a sentence that still denies
+                break
+            if cov > best_cov:
+                best, best_cov = r, cov
+        if kept:
+            continue
+        contested = claim.id in ctx.contested_claims
+        # when the words survive but the denial does not, the denial is still what went missing
+        severity, conf = rate("omission", coverage=best_cov * 0.5 if negative else best_cov, contested=contested,
+                              direct=claim.quote == "direct", deny=negative, claim_conf=claim.confidence)
+        who = _who(claim)
+        verb = "denial" if negative else "claim"
+        evidence = [claim.content, claim.sentence]
+        if best is not None:
+            evidence.append(best.span())
+        out.append(Draft(
+            "omission", severity, conf,
+            f"Dropped in the rewrite: {who}'s {verb} {q(claim.content.text, 80)}" if who != "a speaker"
+            else f"Dropped in the rewrite: a {verb} {q(claim.content.text, 80)}",
+            evidence,
+            party_ids=[p for p in [claim.speaker.party_id if claim.speaker else None] if p],
+            claim_ids=[claim.id],
+        ))
+    return out
+
+
+def _sentences(pair: ArticlePair) -> list[Draft]:
+    out = []
+    for s in pair.source.sentences:
+        if pair.rewrites_of.get(s.start) or not any(is_reporting(t) for t in s.tokens):
+            continue
+        best, best_cov = None, 0.0
+        for r in pair.rewrite.sentences:
+            cov = len(s.keys & r.surface) / len(s.keys) if s.keys else 1.0
+            if cov > best_cov:
+                best, best_cov = r, cov
+        if best_cov >= COVER:
+            continue
+        severity, conf = rate("omission", coverage=best_cov, deny=_negative(s))
+        evidence = [s.span()] + ([best.span()] if best is not None else [])
+        out.append(Draft("omission", severity, conf - 0.1,
+                         f"Dropped in the rewrite: {q(s.text, 90)}", evidence))
+    return out

@@ -1,0 +1,280 @@
+"""Figures and dates read off spaCy tokens and normalised for comparison.
+
+"3.2 million", "3,200,000" and "3.2m" all become the value 3200000.0;
+"nineteen" is 19; "23-year-old" is 23 with unit "year". Dates become typed
+values: ("weekday", 2), ("month", 9), ("year", 2014), ("day", (4, 26)),
+("time", "4:00"), ("relative", "last week"), so "on Monday" only ever
+compares with another weekday.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from claimrec.resources import load_json
+
+_NUM = re.compile(r"^(?P<cur>us\$|[$£€¥₹#])?(?P<num>\d+(?:[,\u202f]\d{3})*(?:\.\d+)?|\.\d+)"
+                  r"(?P<suf>k|m|mn|mln|bn|b|tn|%|s)?$", re.I)
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return load_json("lexicons/numbers.json")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str  # normalised unit key ("" when none is visible)
+    approx: bool
+    start: int  # doc token indices
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    kind: str  # weekday | month | year | day | time | relative
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+def _unit_key(tok) -> str:
+    from claimrec.detect.textnorm import stem
+
+    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    return stem(lemma)
+
+
+def _word_value(tok) -> Optional[float]:
+    lex = _lex()
+    low = tok.lower_
+    if low in lex["units"]:
+        return float(lex["units"][low])
+    return None
+
+
+def _is_year(value: float, text: str) -> bool:
+    return value.is_integer() and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text) is not None
+
+
+def figures(tokens) -> list[Figure]:
+    """Numeric figures in ``tokens`` (years, times and ordinals excluded)."""
+    lex = _lex()
+    scales, currencies = lex["scales"], lex["currencies"]
+    approximators = set(lex["approximators"])
+    toks = list(tokens)
+    out: list[Figure] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        value, unit, first, last = None, "", i, i
+        if _time_at(toks, i) is not None or _is_day_of_month(toks, i):
+            i += 1
+            continue
+        m = _NUM.match(tok.text.replace("\u00a0", ""))
+        if m and any(ch.isdigit() for ch in tok.text):
+            raw = m.group("num").replace(",", "").replace("\u202f", "")
+            try:
+                value = float(raw)
+            except ValueError:
+                value = None
+            suf = (m.group("suf") or "").lower()
+            if value is not None:
+                if _is_year(value, tok.text) and not m.group("cur") and not suf:
+                    i += 1
+                    continue  # a year: dates handle it
+                if suf == "%":
+                    unit = "%"
+                elif suf in scales and suf != "s":
+                    value *= scales[suf]
+                if m.group("cur"):
+                    unit = currencies.get(m.group("cur").lower(), unit)
+        elif tok.lower_ in lex["units"] and (tok.dep_ in ("nummod", "quantmod") or tok.tag_ == "CD") \
+                and tok.lower_ not in ("one", "half"):
+            value = _word_value(tok)
+        if value is None:
+            i += 1
+            continue
+        # compound number words ("twenty five") and scales ("3.2 million", "19m")
+        j = i + 1
+        while j < n:
+            low = toks[j].lower_
+            glued = toks[j - 1].whitespace_ == ""
+            if glued and low.endswith(".") and low[:-1] in ("m", "bn", "k", "mn", "b"):
+                low = low[:-1]  # "19m." at the end of a sentence
+            if low in scales and (glued or low not in ("m", "b", "k")):
+                value *= scales[low]
+                last = j
+                j += 1
+            elif low in lex["units"] and value >= 20 and value < 100 and _word_value(toks[j]) and _word_value(toks[j]) < 10:
+                value += _word_value(toks[j])
+                last = j
+                j += 1
+            elif low in ("%",) or (low == "percent") or (low == "per" and j + 1 < n and toks[j + 1].lower_ == "cent"):
+                unit = "%"
+                last = j + (1 if low == "per" else 0)
+                j = last + 1
+            else:
+                break
+        if first > 0:
+            prev = toks[first - 1].text.lower()
+            if prev in currencies and not unit:
+                unit = currencies[prev]
+                first -= 1
+        if not unit:
+            unit = _figure_unit(toks, first, last)
+        approx = _approximated(toks, first, approximators)
+        doc_first, doc_last = toks[first].i, toks[last].i
+        text = toks[first].doc[doc_first:doc_last + 1].text
+        out.append(Figure(value, unit, approx, doc_first, doc_last + 1, text))
+        i = last + 1
+    return out
+
+
+def _figure_unit(toks, first: int, last: int) -> str:
+    tok = toks[last]
+    # "23-year-old", "10-day": the unit follows a hyphen
+    if last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last + 2].is_alpha:
+        return _unit_key(toks[last + 2])
+    head = tok.head
+    if tok.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
+        return _unit_key(head)
+    if last + 1 < len(toks) and toks[last + 1].pos_ == "NOUN":
+        return _unit_key(toks[last + 1])
+    return ""
+
+
+def _approximated(toks, first: int, approximators: set[str]) -> bool:
+    before = " ".join(t.lower_ for t in toks[max(0, first - 2):first])
+    return any(before.endswith(a) for a in approximators)
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """Equal, or equal up to the rounding the less precise figure shows."""
+    if a.value == b.value:
+        return True
+    if a.value == 0 or b.value == 0:
+        return False
+    if abs(a.value - b.value) / max(abs(a.value), abs(b.value)) < 1e-9:
+        return True
+    for x, y in ((a, b), (b, a)):
+        step = _rounding_step(x.value)
+        if step and abs(x.value - y.value) <= step / 2 + 1e-9 and _rounding_step(y.value) < step:
+            return True
+        if x.approx and abs(x.value - y.value) / abs(y.value) <= 0.1:
+            return True
+    return False
+
+
+def _rounding_step(value: float) -> float:
+    """The place value of the last significant digit: 3,200,000 -> 100,000."""
+    if value == 0:
+        return 0.0
+    v = abs(value)
+    text = f"{v:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** trailing
+
+
+def dates(tokens) -> list[DateMention]:
+    lex = _lex()
+    months, weekdays = lex["months"], lex["weekdays"]
+    periods, mods = set(lex["periods"]), set(lex["period_modifiers"])
+    relative = set(lex["relative_days"])
+    toks = list(tokens)
+    out: list[DateMention] = []
+    n = len(toks)
+    for k, tok in enumerate(toks):
+        low = tok.lower_.rstrip(".")
+        if low in weekdays and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or _near_preposition(toks, k)):
+            out.append(DateMention("weekday", weekdays[low], tok.i, tok.i + 1, tok.text))
+        elif low in months and len(low) >= 3 and _is_month(toks, k):
+            day = _day_next_to(toks, k)
+            if day is not None:
+                out.append(DateMention("day", (months[low], day), tok.i, tok.i + 1, tok.text))
+            out.append(DateMention("month", months[low], tok.i, tok.i + 1, tok.text))
+        elif re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN", "X"):
+            out.append(DateMention("year", int(tok.text), tok.i, tok.i + 1, tok.text))
+        elif low in relative:
+            out.append(DateMention("relative", low, tok.i, tok.i + 1, tok.text))
+        elif low in periods and k > 0 and toks[k - 1].lower_ in mods:
+            prev = toks[k - 1]
+            out.append(DateMention("relative", f"{prev.lower_} {low}", prev.i, tok.i + 1,
+                                   tok.doc[prev.i:tok.i + 1].text))
+        else:
+            t = _time_at(toks, k)
+            if t is not None:
+                value, end = t
+                out.append(DateMention("time", value, tok.i, toks[end - 1].i + 1,
+                                       tok.doc[tok.i:toks[end - 1].i + 1].text))
+    return out
+
+
+def _near_preposition(toks, k: int) -> bool:
+    return k > 0 and toks[k - 1].lower_ in ("on", "last", "next", "this", "since", "until", "by")
+
+
+def _is_month(toks, k: int) -> bool:
+    tok = toks[k]
+    if tok.lower_ in ("may", "march") and tok.pos_ in ("AUX", "VERB"):
+        return False
+    if tok.pos_ == "PROPN" or tok.text[:1].isupper():
+        return True
+    near = toks[max(0, k - 1):k + 2]
+    return any(t.like_num for t in near if t.i != tok.i) or (k > 0 and toks[k - 1].lower_ in ("in", "since", "until", "last", "next"))
+
+
+def _is_day_of_month(toks, k: int) -> bool:
+    if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", toks[k].text.lower()):
+        return False
+    months = _lex()["months"]
+    return any(0 <= j < len(toks) and toks[j].lower_ in months and len(toks[j].lower_) >= 3
+               and _is_month(toks, j) for j in (k - 1, k + 1))
+
+
+def _day_next_to(toks, k: int) -> Optional[int]:
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(toks):
+            m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", toks[j].text.lower())
+            if m and 1 <= int(m.group(1)) <= 31:
+                return int(m.group(1))
+    return None
+
+
+def _time_at(toks, k: int):
+    tok = toks[k]
+    m = _TIME.match(tok.text.lower())
+    if not m or not tok.text[:1].isdigit():
+        return None
+    suffix = m.group(3)
+    end = k + 1
+    if suffix is None and k + 1 < len(toks) and toks[k + 1].lower_.replace(".", "") in ("am", "pm"):
+        suffix = toks[k + 1].lower_
+        end = k + 2
+    if suffix is None and m.group(2) is None:
+        return None
+    hour = int(m.group(1))
+    if hour > 24:
+        return None
+    minute = int(m.group(2) or 0)
+    if suffix and suffix.startswith("p") and hour < 12:
+        hour += 12
+    return f"{hour}:{minute:02d}", end
+
+
+def describe(value: float) -> str:
+    if math.isfinite(value) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,125 @@
+"""FRANK-style records (article, summary, labels) read into source/rewrite :class:`Article` pairs.
+
+FRANK summaries come out of tokenising, lower-casing summarisers ("the u.s.
+'s president", "` the barbie from down under '", "could n't", "\\'"), and the
+BBC articles lost the space after full stops ("economy.It says"). Before
+claimrec sees them:
+
+- the article gets a space back between a sentence-final stop and a capital;
+- the summary is detokenised (clitics, punctuation, quote marks and brackets
+  re-attached, ``[UNK]``/``<unk>`` placeholders removed, "#" before a figure
+  read as "£") and truecased from the article: each word takes the casing it
+  most often has in the article (words the article does not contain stay
+  lower-case), and each sentence starts with a capital.
+
+Nothing here looks at the labels.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from claimrec.models import Article
+
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9)\"'\u2019])\.(?=[A-Z][a-z])")
+_UNK = re.compile(r"\s*(?:\[unk\]|<unk>|\bunk\b)\s*", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
+_DETOK = [
+    (re.compile(r"\\'"), "'"),
+    (re.compile(r"-lrb-", re.I), "("), (re.compile(r"-rrb-", re.I), ")"),
+    (re.compile(r"``\s*"), '"'), (re.compile(r"\s*''(?=\w)"), '" '), (re.compile(r"\s*''"), '"'),
+    (re.compile(r"`\s*"), "'"),
+    (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)\s+n't\b", re.I), r"\1n't"),
+    (re.compile(r"\s+('s|'re|'ve|'ll|'d|'m|n't)\b", re.I), r"\1"),
+    (re.compile(r"\s+([,.;:!?%)\]])"), r"\1"),
+    (re.compile(r"([(\[$£€])\s+"), r"\1"),
+    (re.compile(r"#\s*(?=\d)"), "£"),
+    (re.compile(r"\s+'(?=[,.;:!?]|\s|$)"), "'"),
+    (re.compile(r"(^|\s)'\s+(?=\w)"), r"\1'"),
+    (re.compile(r"\s{2,}"), " "),
+]
+
+
+@dataclass(frozen=True)
+class FrankRecord:
+    index: int
+    key: str
+    article: str
+    summary: str
+    labels: dict
+
+
+def read_records(path: Path, limit: Optional[int] = None) -> Iterator[FrankRecord]:
+    """Records of a FRANK-style JSONL file; malformed lines are skipped."""
+    n = 0
+    with open(path, encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if limit is not None and n >= limit:
+                return
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rec = json.loads(line)
+                article, summary, labels = rec["article"], rec["summary"], rec["labels"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if not isinstance(article, str) or not isinstance(summary, str) or not isinstance(labels, dict):
+                continue
+            n += 1
+            yield FrankRecord(i, str(rec.get("hash", i)), article, summary, labels)
+
+
+def clean_article(text: str) -> str:
+    return _GLUED_STOP.sub(". ", text)
+
+
+def detokenise(text: str) -> str:
+    text = _UNK.sub(" ", text)
+    for pattern, repl in _DETOK:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def _casings(article: str) -> dict[str, str]:
+    """Lower-cased word -> its usual casing in the article, sentence-initial uses not counted."""
+    counts: dict[str, Counter] = {}
+    for m in _WORD.finditer(article):
+        w = m.group(0).rstrip(".")
+        before = article[:m.start()].rstrip()[-1:]
+        initial = before in ("", ".", "!", "?", ":", "\n")
+        counts.setdefault(w.lower(), Counter())[w.lower() if initial else w] += 1
+    # ties go to the lower-case form: capitals must be the article's habit, not an accident
+    return {low: max(c.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] for low, c in counts.items()}
+
+
+def truecase(summary: str, article: str) -> str:
+    casing = _casings(article)
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        core = w.rstrip(".")
+        cased = casing.get(core.lower())
+        if cased is None or cased.lower() != core.lower():
+            return w
+        return cased + w[len(core):]
+
+    out = _WORD.sub(fix, summary)
+    # sentence starts
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+def to_articles(rec: FrankRecord) -> list[Article]:
+    article = clean_article(rec.article)
+    summary = truecase(detokenise(rec.summary), article)
+    return [
+        Article(id=f"r{rec.index}-source", path=f"frank:{rec.index}:article", text=article,
+                role="source", role_reason="FRANK article"),
+        Article(id=f"r{rec.index}-rewrite", path=f"frank:{rec.index}:summary", text=summary,
+                role="rewrite", role_reason="FRANK summary"),
+    ]

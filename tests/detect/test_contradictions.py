@@ -1,0 +1,53 @@
+"""party_contradiction within one article and across articles."""
+
+from __future__ import annotations
+
+
+def contradictions(report):
+    return [f for f in report.findings if f.kind == "party_contradiction"]
+
+
+def test_assert_and_deny_in_one_article(reconcile):
+    r = reconcile("The ministry said it had signed a joint agreement with the teachers' union on Monday. "
+                  "The union said it had not signed a joint agreement and that talks would continue.")
+    found = contradictions(r)
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "high" and len(f.claim_ids) == 2
+    assert "joint agreement" in f.summary
+
+
+def test_denied_a_claim_by_another_party(reconcile):
+    r = reconcile("The airline on Wednesday denied a claim by the pilots' union that it had cancelled "
+                  "300 flights because of staff shortages.")
+    f = contradictions(r)[0]
+    assert "airline" in f.summary.lower() and "pilots' union" in f.summary
+    assert "cancelled 300 flights" in " ".join(sp.text for sp in f.evidence)
+
+
+def test_across_articles_with_evidence_from_each(reconcile):
+    r = reconcile("The ministry said on Monday it had signed a joint agreement with the teachers' union.",
+                  None,
+                  "The teachers' union said it had not signed a joint agreement with the ministry.")
+    found = contradictions(r)
+    assert found
+    assert {sp.article_id for sp in found[0].evidence} == {"src", "peer0"}
+
+
+def test_different_figures_are_incompatible_versions(reconcile):
+    r = reconcile("Police said 12 people were injured in the blast. "
+                  "Hospital officials said 40 people were injured in the blast.")
+    f = contradictions(r)[0]
+    assert f.severity == "medium" and "12" in f.summary and "40" in f.summary
+
+
+def test_one_party_saying_two_things_is_no_contradiction(reconcile):
+    r = reconcile("The ministry said the new school would open in May. "
+                  "The ministry said it had not approved the budget for the new road.")
+    assert not contradictions(r)
+
+
+def test_agreeing_parties_are_no_contradiction(reconcile):
+    r = reconcile("The ministry said it had signed a joint agreement with the union. "
+                  "The union said it had signed a joint agreement with the ministry.")
+    assert not contradictions(r)

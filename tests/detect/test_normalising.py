@@ -1,0 +1,64 @@
+"""Figures, dates, names and stems normalised the way the detectors compare them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimrec.detect.quantities import dates, figures, same_value
+from claimrec.detect.textnorm import fold, name_similarity, names_compatible, stem
+
+
+def one_figure(nlp, text):
+    found = figures(nlp(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("at least 3.2 million Facebook users", "3,200,000 Facebook users"),
+    ("a nation of 19 million", "a nation of 19m people"),
+    ("the company paid \u00a348.6m", "the company paid \u00a348,600,000"),
+    ("fifty percent of voters", "50% of voters"),
+    ("twenty five cars", "25 cars"),
+    ("about 3 million users", "3.2 million users"),
+])
+def test_equal_figures(nlp, a, b):
+    assert same_value(one_figure(nlp, a), one_figure(nlp, b))
+
+
+@pytest.mark.parametrize("a,b", [
+    ("3,200 homes", "5,200 homes"),
+    ("3.2 million users", "32 million users"),
+    ("48 million", "48.6 million"),
+])
+def test_different_figures(nlp, a, b):
+    assert not same_value(one_figure(nlp, a), one_figure(nlp, b))
+
+
+def test_units_and_years(nlp):
+    doc = nlp("The 23-year-old moved in 2012 and paid $5bn for 3.2 million users.")
+    found = {(f.value, f.unit) for f in figures(doc)}
+    assert (23.0, "year") in found and (5e9, "usd") in found and (3.2e6, "user") in found
+    assert all(f.value != 2012 for f in figures(doc))
+    kinds = {(d.kind, d.value) for d in dates(doc)}
+    assert ("year", 2012) in kinds
+
+
+def test_dates(nlp):
+    doc = nlp("The talks resumed on Tuesday, April 26, at 10:30pm, a week after last week's vote in May.")
+    kinds = {(d.kind, d.value) for d in dates(doc)}
+    assert ("weekday", 2) in kinds and ("day", (4, 26)) in kinds and ("time", "22:30") in kinds
+    assert ("month", 5) in kinds and ("relative", "last week") in kinds
+    assert not [d for d in dates(nlp("She may resign.")) if d.kind == "month"]
+
+
+def test_names():
+    assert name_similarity("Aydos Sarim", "Aidos Sarym") == 1.0
+    assert names_compatible("McConaghy", "Ben McConaghy")
+    assert not names_compatible("Jane Holt", "John Smith")
+
+
+def test_fold_and_stem():
+    assert fold("the u.s. 's \u201cbig\u201d plan , he said") == "the u.s.'s \"big\" plan, he said"
+    assert stem("criticised") == stem("criticism") == stem("critics")
+    assert stem("authorities") != stem("authors")

@@ -1,0 +1,230 @@
+"""Each rewrite-vs-source finding kind on two short articles, and the look-alikes that must not fire."""
+
+from __future__ import annotations
+
+
+def kinds(report) -> list[str]:
+    return [f.kind for f in report.findings]
+
+
+def of_kind(report, kind: str):
+    return [f for f in report.findings if f.kind == kind]
+
+
+def both_sides(finding) -> bool:
+    return {sp.article_id for sp in finding.evidence} >= {"src", "rw"}
+
+
+def only(report, kind: str):
+    found = of_kind(report, kind)
+    assert found, f"no {kind}; got {[(f.kind, f.summary) for f in report.findings]}"
+    assert both_sides(found[0]), found[0].evidence
+    return found[0]
+
+
+# --- hedges ---------------------------------------------------------------------------------
+
+def test_hedge_dropped(reconcile):
+    r = reconcile("In what officials called a routine inspection, the ministry closed three factories.",
+                  "In a routine inspection, the ministry closed three factories.")
+    f = only(r, "hedge_dropped")
+    assert "what officials called" in f.summary and "In a routine inspection" in f.summary
+
+
+def test_hedge_kept_in_other_words_is_not_dropped(reconcile):
+    r = reconcile("In what officials called a routine inspection, the ministry closed three factories.",
+                  "In what officials described as a routine inspection, the ministry closed three factories.")
+    assert "hedge_dropped" not in kinds(r)
+
+
+def test_hedge_added(reconcile):
+    r = reconcile("The company's exclusive deal with the city was signed in May.",
+                  "The company's so-called exclusive deal with the city was signed in May.")
+    f = only(r, "hedge_added")
+    assert f.severity == "low" and "so-called" in f.summary
+
+
+def test_allegedly_dropped(reconcile):
+    r = reconcile("Police said the driver allegedly ran a red light before the crash on Main Street.",
+                  "Police said the driver ran a red light before the crash on Main Street.")
+    assert "hedge_dropped" in kinds(r)
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def test_attribution_changed_named_to_anonymous(reconcile):
+    r = reconcile("Maria Lopez, the hospital's chief executive, said the ward would reopen next month.",
+                  "A hospital spokesperson said the ward would reopen next month.")
+    f = only(r, "attribution_changed")
+    assert "Maria Lopez" in f.summary and "spokesperson" in f.summary
+
+
+def test_same_speaker_with_a_shorter_name_is_not_a_change(reconcile):
+    r = reconcile("Maria Lopez, the hospital's chief executive, said the ward would reopen next month.",
+                  "Lopez said the ward would reopen next month.")
+    assert not {"attribution_changed", "speaker_variant", "unsupported_addition"} & set(kinds(r))
+
+
+def test_speaker_variant_spelling(reconcile):
+    r = reconcile("Mayor Oleksandr Tkachenko said the bridge would be repaired by the army.",
+                  "Mayor Aleksandr Tkachenko said the bridge would be repaired by the army.")
+    f = only(r, "speaker_variant")
+    assert "Oleksandr" in f.summary and "Aleksandr" in f.summary
+    assert "attribution_changed" not in kinds(r) and "unsupported_addition" not in kinds(r)
+
+
+def test_speaker_variant_title(reconcile):
+    r = reconcile("Senator Jane Holt said the budget vote had been delayed until spring.",
+                  "Congresswoman Jane Holt said the budget vote had been delayed until spring.")
+    f = only(r, "speaker_variant")
+    assert "Senator" in f.summary and "Congresswoman" in f.summary
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+SOURCE_QUOTE = 'The coach said the team had trained hard all week. "We are ready for the final," he said.'
+
+
+def test_quote_unsourced(reconcile):
+    r = reconcile(SOURCE_QUOTE, 'The coach said the team had trained hard all week. '
+                                '"Nobody in this league can stop us now," he said.')
+    f = only(r, "quote_unsourced")
+    assert "Nobody in this league" in f.summary and f.severity == "high"
+
+
+def test_same_quote_in_other_marks_and_case_is_sourced(reconcile):
+    r = reconcile(SOURCE_QUOTE, "The coach said the team trained hard. \u201cWe are ready for the Final,\u201d he said.")
+    assert not {"quote_unsourced", "quote_altered"} & set(kinds(r))
+
+
+def test_quote_altered_with_negation_is_high(reconcile):
+    r = reconcile('The finance minister told parliament: "We will not raise taxes this year."',
+                  'The finance minister told parliament: "We will raise taxes this year."')
+    f = only(r, "quote_altered")
+    assert f.severity == "high" and "not" in f.summary
+
+
+# --- polarity and roles ---------------------------------------------------------------------
+
+def test_stance_flip(reconcile):
+    r = reconcile("The health minister did not sign the agreement with the drug makers on Friday.",
+                  "The health minister signed the agreement with the drug makers on Friday.")
+    f = only(r, "stance_flip")
+    assert f.severity == "high" and "did not sign" in f.summary
+
+
+def test_role_swap_full(reconcile):
+    r = reconcile("Rebel fighters attacked the army convoy near the border town.",
+                  "The army convoy attacked rebel fighters near the border town.")
+    f = only(r, "role_swap")
+    assert f.severity == "high"
+
+
+def test_role_swap_object_replaced(reconcile):
+    r = reconcile("Protesters accused the police of using excessive force during the march.",
+                  "Protesters accused the journalists of using excessive force during the march.")
+    f = only(r, "role_swap")
+    assert "police" in f.summary and "journalists" in f.summary
+
+
+def test_passive_voice_is_not_a_role_swap(reconcile):
+    r = reconcile("Rebel fighters attacked the army convoy near the border town.",
+                  "The army convoy was attacked by rebel fighters near the border town.")
+    assert not {"role_swap", "stance_flip"} & set(kinds(r))
+
+
+# --- figures and dates ----------------------------------------------------------------------
+
+def test_number_changed(reconcile):
+    r = reconcile("The storm left 3,200 homes without power across the region.",
+                  "The storm left 5,200 homes without power across the region.")
+    f = only(r, "number_changed")
+    assert "3,200" in f.summary and "5,200" in f.summary
+
+
+def test_equal_numbers_written_differently(reconcile):
+    r = reconcile("The agency said 3.2 million people had registered, in a country of 19 million.",
+                  "The agency said 3,200,000 people had registered, in a country of 19m.")
+    assert not r.findings, [f.summary for f in r.findings]
+
+
+def test_date_changed(reconcile):
+    r = reconcile("The talks resumed on Tuesday in Geneva after a two-week pause.",
+                  "The talks resumed on Thursday in Geneva after a two-week pause.")
+    f = only(r, "date_changed")
+    assert "Tuesday" in f.summary and "Thursday" in f.summary
+
+
+# --- modality -------------------------------------------------------------------------------
+
+def test_would_to_will(reconcile):
+    r = reconcile("The new rules would cut emissions from power plants by a third.",
+                  "The new rules will cut emissions from power plants by a third.")
+    f = only(r, "modality_shift")
+    assert f.severity == "medium" and "would cut" in f.summary
+
+
+def test_started_working_on_to_began_passing(reconcile):
+    r = reconcile("Parliament started working on a law that would ban plastic bags.",
+                  "Parliament began passing a law that would ban plastic bags.")
+    only(r, "modality_shift")
+    assert "unsupported_addition" not in kinds(r)
+
+
+def test_plan_to_will(reconcile):
+    r = reconcile("The city plans to close the old bridge to traffic in June.",
+                  "The city will close the old bridge to traffic in June.")
+    only(r, "modality_shift")
+
+
+def test_lowered_certainty_is_low(reconcile):
+    r = reconcile("The city will close the old bridge to traffic in June.",
+                  "The city may close the old bridge to traffic in June.")
+    f = only(r, "modality_shift")
+    assert f.severity == "low" and "lowered" in f.summary
+
+
+# --- additions and omissions ----------------------------------------------------------------
+
+def test_unsupported_addition_quoting_a_new_person(reconcile):
+    r = reconcile("The plant will close next year, the company said. About 400 workers will lose their jobs.",
+                  "The plant will close next year, the company said. Local broadcaster Channel 9 quoted "
+                  "Energy Minister Petra Vogel as saying the state would buy the site. "
+                  "About 400 workers will lose their jobs.")
+    f = only(r, "unsupported_addition")
+    assert f.severity == "high" and "Petra Vogel" in f.summary
+
+
+def test_omission_of_a_denial(reconcile):
+    r = reconcile("The regulator fined the bank for misleading customers. The bank denied that it had misled "
+                  "its customers. The fine is the largest this year.",
+                  "The regulator fined the bank for misleading customers. The fine is the largest this year.")
+    f = only(r, "omission")
+    assert "denied" in r.articles[0].text[f.evidence[1].start:f.evidence[1].end] or "denial" in f.summary
+
+
+def test_paraphrase_is_not_a_finding(reconcile):
+    r = reconcile("Other applications such as Instagram and WhatsApp are even more popular in the country.",
+                  "Other apps like Instagram and WhatsApp are more popular in the country.")
+    assert not r.findings, [f.summary for f in r.findings]
+
+
+def test_reordered_sentences_are_not_findings(reconcile):
+    r = reconcile("The bridge opened in 1932. It carries 160,000 vehicles a day. Engineers say it needs repairs.",
+                  "Engineers say it needs repairs. The bridge opened in 1932. It carries 160,000 vehicles a day.")
+    assert not r.findings, [f.summary for f in r.findings]
+
+
+def test_identical_copy_has_no_findings(reconcile):
+    text = ('Deputy Mayor Ana Ruiz said on Monday that the council "will not back down" on the plan, '
+            "which would cost 4.5 million euros. Critics accused the council of ignoring residents.")
+    r = reconcile(text, text)
+    assert not r.findings, [f.summary for f in r.findings]
+
+
+def test_peers_quoting_the_same_words_differently(reconcile):
+    r = reconcile('The minister said: "We will never accept these terms from the lenders."', None,
+                  'The minister said: "We will accept these terms from the lenders."')
+    found = of_kind(r, "quote_altered")
+    assert found and {sp.article_id for sp in found[0].evidence} == {"src", "peer0"}
+    assert not of_kind(r, "quote_unsourced")
