@@ -191,15 +191,23 @@ def _quote_text(body: str, start: int, end: int, spans: list, style: str, styled
     still stands out.
     """
     text = Text("“")
+    # Adjacent marked segments (overlapping evidence) are joined first, so plain
+    # output reads "**a b**" rather than "**a****b**".
+    runs: list[tuple[bool, str]] = []
     for seg in segment(body, [Mark(s.start, s.end) for s in spans], start, end):
         piece = _CONTROL.sub("\ufffd", seg.text.replace("\n", " "))
-        if seg.marks:
-            if styled:
-                text.append(piece, style=f"bold underline {style}")
-            else:
-                text.append(f"**{piece}**")
+        marked = bool(seg.marks)
+        if runs and runs[-1][0] == marked:
+            runs[-1] = (marked, runs[-1][1] + piece)
         else:
+            runs.append((marked, piece))
+    for marked, piece in runs:
+        if not marked:
             text.append(piece)
+        elif styled:
+            text.append(piece, style=f"bold underline {style}")
+        else:
+            text.append(f"**{piece}**")
     text.append("”")
     return text
 
