@@ -208,3 +208,32 @@ def truncate(text: str, limit: int) -> str:
     cut = text.rfind(" ", 0, limit - 1)
     cut = cut if cut > limit // 2 else limit - 1
     return text[:cut].rstrip() + "…"
+
+
+def focus(spans: Sequence[Span]) -> list[Span]:
+    """The spans worth highlighting: a span holding a narrower one is only its context.
+
+    Detectors give both the whole sentence and the words that matter ("what it
+    called"); marking the sentence too would drown the words in bold.
+    """
+    def holds(outer: Span, inner: Span) -> bool:
+        return (outer is not inner and outer.start <= inner.start and inner.end <= outer.end
+                and (outer.end - outer.start) > (inner.end - inner.start))
+
+    return [s for s in spans if not any(holds(s, other) for other in spans)]
+
+
+def marked_runs(body: str, spans: Sequence[Span], start: int, end: int) -> list[tuple[bool, str]]:
+    """``body[start:end]`` as alternating (highlighted?, text) runs over the focused spans.
+
+    Touching highlights are joined, so renderers that wrap runs in markers
+    write "**a b**", never "**a****b**".
+    """
+    runs: list[tuple[bool, str]] = []
+    for seg in segment(body, [Mark(s.start, s.end) for s in focus(spans)], start, end):
+        marked = bool(seg.marks)
+        if runs and runs[-1][0] == marked:
+            runs[-1] = (marked, runs[-1][1] + seg.text)
+        else:
+            runs.append((marked, seg.text))
+    return runs

@@ -10,7 +10,7 @@ import re
 
 from claimrec.models import Article, Finding, Report
 from claimrec.render.highlight import (
-    Mark, SentenceIndex, group_evidence, one_line, segment, truncate,
+    SentenceIndex, group_evidence, marked_runs, one_line, truncate,
 )
 from claimrec.render.labels import (
     article_name, claims_line, event_title, findings_by_severity, ingest_line,
@@ -107,9 +107,9 @@ def _source_line(article: Article | None, article_id: str) -> str:
 def _quote(body: str, start: int, end: int, spans: list) -> str:
     """The sentence around the evidence, evidence in bold, as one Markdown line."""
     pieces = []
-    for seg in segment(body, [Mark(s.start, s.end) for s in spans], start, end):
-        text = _inline(seg.text)
-        if seg.marks and text.strip():
+    for marked, raw in marked_runs(body, spans, start, end):
+        text = _inline(raw)
+        if marked and text.strip():
             # emphasis markers must touch the words or Markdown ignores them
             lead = " " if text[:1] == " " else ""
             tail = " " if text[-1:] == " " else ""
@@ -124,7 +124,11 @@ def _finding(f: Finding, number: int, report: Report, index: SentenceIndex,
     parties = party_names(report, f.party_ids)
     if parties:
         meta.append("parties: " + ", ".join(md_escape(p) for p in parties))
-    blocks = [f"#### {number}. {kind_label(f.kind).capitalize()}: {md_escape(f.summary)}",
+    label = kind_label(f.kind).capitalize()
+    # summaries often open with their own kind ("Hedge dropped: ..."); say it once
+    heading = (md_escape(f.summary) if f.summary.lower().startswith(label.lower())
+               else f"{label}: {md_escape(f.summary)}")
+    blocks = [f"#### {number}. {heading}",
               "*" + " · ".join(meta) + "*"]
     for quote in group_evidence(index, f.evidence):
         body = index.texts.get(quote.article_id, "")

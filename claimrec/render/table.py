@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimrec.models import Article, Finding, Report
-from claimrec.render.highlight import Mark, SentenceIndex, group_evidence, segment, truncate
+from claimrec.render.highlight import SentenceIndex, group_evidence, marked_runs, truncate
 from claimrec.render.labels import (
     article_source_line, claims_line, derived_label, event_title, findings_by_severity,
     ingest_line,
@@ -191,17 +191,8 @@ def _quote_text(body: str, start: int, end: int, spans: list, style: str, styled
     still stands out.
     """
     text = Text("“")
-    # Adjacent marked segments (overlapping evidence) are joined first, so plain
-    # output reads "**a b**" rather than "**a****b**".
-    runs: list[tuple[bool, str]] = []
-    for seg in segment(body, [Mark(s.start, s.end) for s in spans], start, end):
-        piece = _CONTROL.sub("\ufffd", seg.text.replace("\n", " "))
-        marked = bool(seg.marks)
-        if runs and runs[-1][0] == marked:
-            runs[-1] = (marked, runs[-1][1] + piece)
-        else:
-            runs.append((marked, piece))
-    for marked, piece in runs:
+    for marked, piece in marked_runs(body, spans, start, end):
+        piece = _CONTROL.sub("\ufffd", piece.replace("\n", " "))
         if not marked:
             text.append(piece)
         elif styled:
