@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from claimrec.align.blocking import candidate_pairs
 from claimrec.detect.context import ArticleView, DetectContext
 from claimrec.detect.draft import Draft
 from claimrec.detect.quantities import figures, same_value
@@ -37,6 +38,9 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her"
 OVERLAP = 0.5  # Jaccard of content words for claims without a shared key phrase
 MIN_SHARED = 3
 ECHOES = 2  # sentences quoted per other article
+ECHO_ARTICLES = 5  # other articles quoted at most
+LOOKUP_KEYS = 4  # rarest content words a proposition looks its partners up by
+MAX_POSTING = 60  # a word in more claims than this is no lookup key
 
 
 @dataclass(eq=False)
@@ -110,17 +114,44 @@ def _party_name_keys(ctx: DetectContext) -> list[frozenset]:
     return out
 
 
-def _same_proposition(a: Prop, b: Prop, names: list[frozenset]) -> tuple[float, frozenset]:
+class _NameIndex:
+    """Party-name key sets, found by any of their words.
+
+    A party's name is not a proposition ("the Kazakh government" in two
+    claims says nothing about what they claim), so name words are taken out of
+    the comparison. Looking names up by word keeps that cost independent of
+    how many parties the event has.
+    """
+
+    def __init__(self, names: list[frozenset]):
+        self._by_word: dict[str, list[frozenset]] = {}
+        for n in set(names):
+            for w in n:
+                self._by_word.setdefault(w, []).append(n)
+
+    def holding(self, keys: frozenset) -> list[frozenset]:
+        """Names all of whose words are in ``keys``."""
+        seen = {n for w in keys for n in self._by_word.get(w, ())}
+        return [n for n in seen if n <= keys]
+
+    def is_name(self, phrase: frozenset) -> bool:
+        """True when ``phrase`` is part of some party name."""
+        word = next(iter(phrase))
+        return any(phrase <= n for n in self._by_word.get(word, ()))
+
+
+def _same_proposition(a: Prop, b: Prop, names: _NameIndex) -> tuple[float, frozenset]:
     for pa in a.phrases:
-        if any(pa <= n for n in names):
+        if names.is_name(pa):
             continue
         for pb in b.phrases:
             if pa <= pb or pb <= pa:
                 return 1.0, pa if len(pa) <= len(pb) else pb
     shared = a.keys & b.keys
-    for n in names:
-        if n <= shared:
-            shared = shared - n
+    if len(shared) < MIN_SHARED:
+        return 0.0, frozenset()
+    for n in names.holding(shared):
+        shared = shared - n
     if len(shared) >= MIN_SHARED and len(shared) / len(a.keys | b.keys) >= OVERLAP:
         return 0.6, frozenset(shared)
     return 0.0, frozenset()
@@ -199,7 +230,7 @@ def detect_contradictions(ctx: DetectContext) -> list[Draft]:
                 continue
             props.append(p)
             props.extend(_inferred_targets(ctx, view, p))
-    names = _party_name_keys(ctx)
+    names = _NameIndex(_party_name_keys(ctx))
     drafts: list[Draft] = []
     for i, j in _candidates(props):
         a, b = props[i], props[j]
@@ -213,27 +244,24 @@ def detect_contradictions(ctx: DetectContext) -> list[Draft]:
             continue
         drafts.append(_draft(ctx, a, b, score, phrase, opposite))
     merged = _merge(drafts)
+    sentences = _SentenceIndex(ctx.views) if merged else None
     for d in merged:
         ctx.contested_claims.update(d.claim_ids)
         ctx.contested_keys.append(frozenset(d.key[2]))
-        _add_echoes(ctx, d)
+        _add_echoes(sentences, d)
     return merged
 
 
 def _candidates(props: list[Prop]) -> list[tuple[int, int]]:
-    """Pairs of propositions sharing at least one content word (blocking, not all pairs)."""
-    index: dict[str, list[int]] = {}
-    for i, p in enumerate(props):
-        for k in p.keys:
-            index.setdefault(k, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        if len(members) > 200:
-            continue  # a word every claim uses says nothing about which claims match
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                pairs.add((i, j))
-    return sorted(pairs)
+    """Pairs of propositions worth comparing (blocking, not all pairs).
+
+    Two claims about one thing share their distinctive words ("joint
+    statement"), not just "said" or "government": each proposition looks its
+    partners up by its rarest few content words only, which keeps the cost
+    linear in the number of claims.
+    """
+    return candidate_pairs([p.keys for p in props], max_postings=MAX_POSTING,
+                           per_item=LOOKUP_KEYS)
 
 
 def _draft(ctx: DetectContext, a: Prop, b: Prop, score: float, phrase: frozenset, opposite: bool) -> Draft:
@@ -280,13 +308,39 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _add_echoes(ctx: DetectContext, d: Draft) -> None:
-    """Sentences of articles not yet in the evidence that state the contested phrase."""
-    phrase = d.key[2]
+class _SentenceIndex:
+    """Sentences of every article, found by their content words."""
+
+    def __init__(self, views):
+        self._by_word: dict[str, list[tuple[int, object]]] = {}
+        self.views = list(views)
+        for vi, view in enumerate(self.views):
+            for sent in view.sentences:
+                for w in sent.keys:
+                    self._by_word.setdefault(w, []).append((vi, sent))
+
+    def stating(self, phrase: frozenset):
+        """(view, sentence) pairs whose sentence holds every word of ``phrase``, in text order."""
+        postings = [self._by_word.get(w, []) for w in phrase]
+        rarest = min(postings, key=len) if postings else []
+        return [(self.views[vi], s) for vi, s in rarest if phrase <= s.keys]
+
+
+def _add_echoes(index: _SentenceIndex, d: Draft) -> None:
+    """Sentences of articles not yet in the evidence that state the contested phrase.
+
+    At most ``ECHOES`` sentences from each of ``ECHO_ARTICLES`` articles: enough to
+    show how the other articles tell it without burying the two claims.
+    """
     cited = {sp.article_id for sp in d.evidence}
-    for view in ctx.views:
-        if view.article.id in cited:
+    per_article: dict[str, int] = {}
+    for view, sent in index.stating(d.key[2]):
+        aid = view.article.id
+        if aid in cited:
             continue
-        hits = [s for s in view.sentences if phrase <= s.keys]
-        for s in hits[:ECHOES]:
-            d.evidence.append(s.span())
+        if aid not in per_article and len(per_article) >= ECHO_ARTICLES:
+            continue
+        if per_article.get(aid, 0) >= ECHOES:
+            continue
+        per_article[aid] = per_article.get(aid, 0) + 1
+        d.evidence.append(sent.span())

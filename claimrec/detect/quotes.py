@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from claimrec.align.blocking import candidate_pairs
 from claimrec.detect.context import ArticlePair, ArticleView, DetectContext
 from claimrec.detect.draft import Draft
 from claimrec.detect.severity import rate
@@ -23,6 +24,7 @@ from claimrec.detect.textnorm import fold, q, words
 ALTERED = 0.6  # ratio to a source quote above which a differing quote is "altered"
 SOURCED = 0.9  # partial ratio against the source text above which the words are there
 MIN_WORDS = 3
+LOOKUP_WORDS = 4  # rarest words a quote looks its rewordings up by
 
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _SINGLE_OPEN = ("'", "\u2018", "`")
@@ -170,20 +172,22 @@ def _peer_quotes(ctx: DetectContext) -> list[Draft]:
     out: list[Draft] = []
     quoted = [(v, qt, fold(qt.text(v.article.text))) for v in ctx.views for qt in _quotes_of(v)]
     quoted = [x for x in quoted if len(words(x[2])) >= MIN_WORDS]
-    for i, (va, qa, fa) in enumerate(quoted):
-        for vb, qb, fb in quoted[i + 1:]:
-            if va is vb or fa == fb or fa in vb.folded or fb in va.folded:
-                continue
-            ratio = fuzz.ratio(fa, fb) / 100.0
-            if ratio < ALTERED:
-                continue
-            wa, wb = set(words(fa)), set(words(fb))
-            if wa == wb:
-                continue
-            neg = bool((wa ^ wb) & _NEGATION)
-            severity, conf = rate("quote_altered", similarity=ratio, negation_changed=neg)
-            ta, tb = qa.text(va.article.text), qb.text(vb.article.text)
-            out.append(Draft("quote_altered", severity, conf,
-                             f"Same quote, different words: {q(ta, 70)} vs {q(tb, 70)}",
-                             [va.span(qa.start, qa.end), vb.span(qb.start, qb.end)]))
+    # Only quotes sharing a rare word can be the same quote reworded; comparing
+    # those alone keeps a many-article event linear, not quadratic.
+    for i, j in candidate_pairs([set(words(f)) for _, _, f in quoted], per_item=LOOKUP_WORDS):
+        (va, qa, fa), (vb, qb, fb) = quoted[i], quoted[j]
+        if va is vb or fa == fb or fa in vb.folded or fb in va.folded:
+            continue
+        ratio = fuzz.ratio(fa, fb) / 100.0
+        if ratio < ALTERED:
+            continue
+        wa, wb = set(words(fa)), set(words(fb))
+        if wa == wb:
+            continue
+        neg = bool((wa ^ wb) & _NEGATION)
+        severity, conf = rate("quote_altered", similarity=ratio, negation_changed=neg)
+        ta, tb = qa.text(va.article.text), qb.text(vb.article.text)
+        out.append(Draft("quote_altered", severity, conf,
+                         f"Same quote, different words: {q(ta, 70)} vs {q(tb, 70)}",
+                         [va.span(qa.start, qa.end), vb.span(qb.start, qb.end)]))
     return out
