@@ -166,10 +166,14 @@ def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
 @common_options
 def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -> None:
     """Many events: group articles, reconcile each event, stream JSONL."""
+    from dataclasses import replace
+
     from claimrec.corpus import run_corpus
 
     _setup_logging(opts)
-    worst = run_corpus(path, _config(opts), output=opts.output, engine=engine,
+    # corpus draws its own progress bar; a second live display would garble stderr
+    config = _config(replace(opts, quiet=True))
+    worst = run_corpus(path, config, output=opts.output, engine=engine,
                        scheduler=scheduler, quiet=opts.quiet)
     ctx = click.get_current_context()
     ctx.exit(EXIT_FINDINGS if worst and should_fail(worst, opts.fail_on) else EXIT_OK)

@@ -18,17 +18,6 @@ class UsageError(ClaimrecError):
     exit_code = EXIT_USAGE
 
 
-class InputFileError(ClaimrecError):
-    """One input file could not be read; the run skips it and goes on."""
-
-    exit_code = EXIT_USAGE
-
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
 class NoUsableInput(ClaimrecError):
     """Every input failed (or none was given)."""
 

@@ -66,7 +66,15 @@ class Span(_Model):
 
 
 class Removed(_Model):
-    """Boilerplate taken out of an article; offsets are into the raw input text."""
+    """Boilerplate taken out of an article.
+
+    ``raw_start``/``raw_end`` are character offsets into the text the article
+    was cleaned from, and ``text`` is that slice of it: for txt and md the
+    decoded input file (front matter counted, a byte-order mark not), for json
+    and jsonl the record's text field (a list of paragraphs joined by blank
+    lines), for html the text trafilatura extracted from the page. They never
+    point into ``Article.text``, nor, for json, jsonl and html, into the file.
+    """
 
     kind: str
     raw_start: int = Field(ge=0)
@@ -88,6 +96,9 @@ class Article(_Model):
     role_reason: str = ""
     text: str
     removed: list[Removed] = Field(default_factory=list)
+    # The story this article belongs to, when the input says so (JSON field,
+    # corpus subfolder); `claimrec corpus` groups by it before clustering.
+    event: Optional[str] = None
 
 
 class Speaker(_Model):

@@ -28,6 +28,7 @@ from claimrec.align.features import idf_weights, keys_of, tokens_in, weight
 from claimrec.models import Alignment, Article, Claim
 from claimrec.resolve.lexicon import lexicon
 from claimrec.resolve.names import fold
+from claimrec.resources import load_json
 
 VERBATIM = 95.0
 PARAPHRASE = 0.5
@@ -38,7 +39,6 @@ MAX_POSTINGS = 50
 KEYS_PER_CLAIM = 3
 
 _SPACE = re.compile(r"\s+")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 @dataclass
@@ -52,6 +52,7 @@ class ClaimFeatures:
 
 def _number_values(tokens) -> set[float]:
     """Numbers in a span, scale words applied ("3.2 million" -> 3200000)."""
+    scales = load_json("lexicons/numbers.json")["scales"]
     out: set[float] = set()
     toks = list(tokens)
     for i, t in enumerate(toks):
@@ -62,7 +63,7 @@ def _number_values(tokens) -> set[float]:
         except ValueError:
             continue
         nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
-        out.add(value * _SCALE.get(nxt, 1.0))
+        out.add(value * scales.get(nxt, 1))
     return out
 
 

@@ -17,10 +17,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
+from claimrec.nlp import CONTENT_POS
 from claimrec.resolve.names import fold
 from claimrec.resources import load_json
 
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 STEM = 6
 _HAS_WORD = re.compile(r"\w")
 

@@ -32,7 +32,7 @@ from claimrec.detect.cues import is_reporting
 from claimrec.detect.draft import Draft
 from claimrec.detect.figures import date_counterpart, date_supported, figure_counterpart, figure_supported
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import is_content, name_similarity, q, stem, token_key
+from claimrec.detect.textnorm import is_content, name_similarity, q, stem, token_key, token_runs
 
 # A rewrite that rewords everything (its typical sentence has at least PARAPHRASE_STYLE of its
 # content words from outside the source) makes new common words weak evidence; one that copies
@@ -53,20 +53,14 @@ def _variant_of_source_name(word: str, pair: ArticlePair) -> bool:
     return any(name_similarity(word, n) >= 0.8 for n in pair.source.proper_words)
 
 
+def _name_token(tok) -> bool:
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")) and any(ch.isalpha() for ch in tok.text)
+
+
 def new_names(sent: Sentence, pair: ArticlePair) -> list:
     """Runs of proper-name tokens whose head occurs nowhere in the source."""
-    runs, cur = [], []
-    for tok in sent.tokens:
-        if (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")) and any(ch.isalpha() for ch in tok.text):
-            cur.append(tok)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
     out = []
-    for run in runs:
+    for run in token_runs(sent.tokens, _name_token):
         head = run[-1]
         if len(head.text) < 2 or _known(head, pair) or _variant_of_source_name(head.text, pair):
             continue
@@ -150,7 +144,7 @@ def _check(ctx: DetectContext, pair: ArticlePair, al: AlignedSentence, missing: 
                           unsupported=share, relation="rewritten" if derived else "new", quoted_person=quoted)
     items = [doc[run[0].i:run[-1].i + 1].text for run in names]
     items += [doc[f.start:f.end].text for f in figs] + [doc[d.start:d.end].text for d in dts]
-    # the sentence, then each new name, figure or date it brings
+    # the sentence first, then what is new in it: the distortion scorer reads the items after the sentence
     evidence = [r.span()] + [pair.rewrite.tok_span(doc[run[0].i:run[-1].i + 1]) for run in names[:3]]
     evidence += [pair.rewrite.tok_span(doc[x.start:x.end]) for x in (figs + dts)[:3]]
     near = nearest_source(pair, al)

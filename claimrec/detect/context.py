@@ -196,12 +196,6 @@ class ArticlePair:
     rewrite: ArticleView
     aligned: list[AlignedSentence]
 
-    def sources_for(self, rewrite_sentence: Sentence) -> list[Sentence]:
-        for a in self.aligned:
-            if a.rewrite is rewrite_sentence:
-                return a.sources
-        return []
-
     @cached_property
     def rewrites_of(self) -> dict[int, list[Sentence]]:
         """Source sentence start -> rewrite sentences aligned to it."""

@@ -29,12 +29,10 @@ from claimrec.detect.context import ArticleView, DetectContext
 from claimrec.detect.draft import Draft
 from claimrec.detect.quantities import figures, same_value
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, fold, names_compatible, q, stem, words
+from claimrec.detect.textnorm import content_keys, detect_words, fold, names_compatible, q, stem, words
 from claimrec.models import Claim, Span
 from claimrec.resources import load_json
 
-_STOP = frozenset({"the", "a", "an", "of", "and", "for", "in", "on", "s"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 OVERLAP = 0.5  # Jaccard of content words for claims without a shared key phrase
 MIN_SHARED = 3
 ECHOES = 2  # sentences quoted per other article
@@ -84,7 +82,7 @@ def _actor(ctx: DetectContext, claim: Claim) -> Optional[str]:
         return None
     if sp.party_id:
         return sp.party_id
-    name = sp.name or (None if fold(sp.text) in _PRONOUNS else sp.text)
+    name = sp.name or (None if fold(sp.text) in detect_words("pronoun_speakers") else sp.text)
     return f"name:{fold(name)}" if name else None
 
 
@@ -108,7 +106,7 @@ def _party_name_keys(ctx: DetectContext) -> list[frozenset]:
     out = []
     for party in ctx.parties:
         for n in [party.name] + list(party.aliases) + [m.name for m in party.members]:
-            keys = frozenset(stem(w) for w in words(n) if w not in _STOP)
+            keys = frozenset(stem(w) for w in words(n) if w not in detect_words("name_stopwords"))
             if keys:
                 out.append(keys)
     return out

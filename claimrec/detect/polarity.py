@@ -22,10 +22,7 @@ from claimrec.detect.cues import cue_classes
 from claimrec.detect.draft import Draft
 from claimrec.detect.predicates import Predicate
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, q
-
-# verbs whose object change says nothing about roles
-_LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come", "use", "see", "find", "show"})
+from claimrec.detect.textnorm import content_keys, detect_words, q
 
 
 def _shared(a: Predicate, b: Predicate) -> set[str]:
@@ -106,7 +103,8 @@ def _nominal(sent: Sentence, arg) -> bool:
 
 
 def _role_change(r: Sentence, s: Sentence, pr: Predicate, ps: Predicate):
-    if pr.key in _LIGHT or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
+    # a light verb's object changing ("have a plan" / "have a deal") says nothing about roles
+    if pr.key in detect_words("light_verbs") or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
         return None
     if not _nominal(r, pr.obj) or not _nominal(s, ps.obj):
         return None

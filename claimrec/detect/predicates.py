@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from claimrec.detect.textnorm import content_keys, token_key
+from claimrec.detect.textnorm import content_keys, detect_words, token_key
 
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "dative")
-_NEG_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 _ARG_LEFT = ("compound", "amod", "poss", "nummod", "nmod", "quantmod")
 
 
@@ -67,7 +66,7 @@ def _arg(tok) -> Arg:
 
 def _negated(verb) -> bool:
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "neg", "det"):
+        if child.dep_ == "neg" or child.lower_ in detect_words("negators") and child.dep_ in ("advmod", "neg", "det"):
             return True
         if child.dep_ in ("dobj", "nsubjpass", "attr") and any(
             g.dep_ == "det" and g.lower_ == "no" for g in child.children

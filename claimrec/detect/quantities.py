@@ -195,7 +195,6 @@ def dates(tokens) -> list[DateMention]:
     relative = set(lex["relative_days"])
     toks = list(tokens)
     out: list[DateMention] = []
-    n = len(toks)
     for k, tok in enumerate(toks):
         low = tok.lower_.rstrip(".")
         if low in weekdays and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or _near_preposition(toks, k)):

@@ -19,7 +19,7 @@ from claimrec.align.blocking import candidate_pairs
 from claimrec.detect.context import ArticlePair, ArticleView, DetectContext
 from claimrec.detect.draft import Draft
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import fold, q, words
+from claimrec.detect.textnorm import detect_words, fold, q, words
 
 ALTERED = 0.6  # ratio to a source quote above which a differing quote is "altered"
 SOURCED = 0.9  # partial ratio against the source text above which the words are there
@@ -29,7 +29,6 @@ LOOKUP_WORDS = 4  # rarest words a quote looks its rewordings up by
 _OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _SINGLE_OPEN = ("'", "\u2018", "`")
 _SINGLE_CLOSE = ("'", "\u2019")
-_NEGATION = {"not", "no", "never", "n't", "nothing", "none", "nobody"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def _check(pair: ArticlePair, others: list[ArticleView], qt: Quote, squotes) -> 
         added, removed = sorted(rw - sw), sorted(sw - rw)
         if not added and not removed:
             return None  # punctuation or spacing only
-        neg = bool((rw ^ sw) & _NEGATION)
+        neg = bool((rw ^ sw) & detect_words("negators"))
         severity, conf = rate("quote_altered", similarity=best_ratio, negation_changed=neg)
         change = "; ".join(x for x in (
             f"added {', '.join(added[:5])}" if added else "",
@@ -184,7 +183,7 @@ def _peer_quotes(ctx: DetectContext) -> list[Draft]:
         wa, wb = set(words(fa)), set(words(fb))
         if wa == wb:
             continue
-        neg = bool((wa ^ wb) & _NEGATION)
+        neg = bool((wa ^ wb) & detect_words("negators"))
         severity, conf = rate("quote_altered", similarity=ratio, negation_changed=neg)
         ta, tb = qa.text(va.article.text), qb.text(vb.article.text)
         out.append(Draft("quote_altered", severity, conf,

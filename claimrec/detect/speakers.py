@@ -21,7 +21,8 @@ from claimrec.detect.context import ArticlePair, DetectContext, Sentence
 from claimrec.detect.cues import SPEECH_CLASSES, anonymous_heads, is_reporting, title_words
 from claimrec.detect.draft import Draft
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, fold, name_similarity, name_skeleton, names_compatible, q
+from claimrec.detect.textnorm import (content_keys, detect_words, fold, name_similarity, name_skeleton,
+                                      names_compatible, q, token_runs)
 from claimrec.models import Claim
 
 OVERLAP = 0.3  # share of the smaller claim's content words two claims must share
@@ -37,25 +38,13 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "one", "someone", "him", "her", "them"})
-
-
 def _proper_run(view, span) -> Optional[str]:
     """The longest run of proper nouns inside ``span`` (a speaker phrase), if any."""
     if view is None or view.doc is None or span is None:
         return None
     toks = view.doc.char_span(span.start, span.end, alignment_mode="expand")
-    runs, cur = [], []
-    for t in toks or []:
-        if t.pos_ == "PROPN" and t.is_alpha:
-            cur.append(t.text)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return " ".join(max(runs, key=len)) if runs else None
+    runs = _name_runs(toks or [])
+    return " ".join(t.text for t in max(runs, key=len)) if runs else None
 
 
 def _named(claim: Claim, view=None) -> Optional[str]:
@@ -92,7 +81,7 @@ def _titles(*texts: Optional[str]) -> frozenset[str]:
 def _anonymous(claim: Claim, view) -> bool:
     """A speaker described, not named: "a company spokesperson", "officials", "sources"."""
     sp = claim.speaker
-    if sp is None or sp.resolved_from or fold(sp.text) in _PRONOUNS or sp.span is None:
+    if sp is None or sp.resolved_from or fold(sp.text) in detect_words("pronoun_speakers") or sp.span is None:
         return False
     if _proper_run(view, sp.span) is not None or (sp.name and any(ch.isupper() for ch in sp.name)):
         return False
@@ -109,7 +98,7 @@ def _usable(claim: Claim, body: str) -> bool:
         return False
     if claim.cue is not None and claim.cue.cls not in SPEECH_CLASSES:
         return False
-    if fold(sp.text) in _PRONOUNS and not sp.party_id and not sp.name:
+    if fold(sp.text) in detect_words("pronoun_speakers") and not sp.party_id and not sp.name:
         return False
     if sp.span is not None and claim.cue is not None and claim.cue.span is not None:
         a, b = sorted((sp.span.end, claim.cue.span.start))
@@ -248,30 +237,20 @@ def _shortening(a: str, b: str) -> bool:
     return len(short) < len(long_) and all(t in long_ for t in short)
 
 
-def _name_runs(sent: Sentence) -> list[list]:
-    runs, cur = [], []
-    for tok in sent.tokens:
-        if tok.pos_ == "PROPN" and tok.is_alpha:
-            cur.append(tok)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
+def _name_runs(tokens) -> list[list]:
+    return token_runs(tokens, lambda tok: tok.pos_ == "PROPN" and tok.is_alpha)
 
 
 def _name_variants(pair: ArticlePair, r: Sentence, sources: list[Sentence], seen) -> list[Draft]:
     """Proper names spelled differently in a rewrite sentence and its source."""
     out = []
-    for rrun in _name_runs(r):
+    for rrun in _name_runs(r.tokens):
         rnew = [t for t in rrun if len(t.text) >= 3 and fold(t.text) not in pair.source.folded]
         if not rnew:
             continue
         is_person = any(t.ent_type_ == "PERSON" for t in rrun) or len(rrun) >= 2
         for s in sources:
-            for srun in _name_runs(s):
+            for srun in _name_runs(s.tokens):
                 if not is_person and not any(t.ent_type_ == "PERSON" for t in srun) and len(srun) < 2:
                     continue
                 matched = _respelled(rrun, srun, rnew)

@@ -13,17 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
-NAME_POS = frozenset({"PROPN"})
-# Entity labels that name an actor, place or thing (not a figure or a date).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
-                         "WORK_OF_ART", "PRODUCT", "LAW"})
-# Short function words that spaCy sometimes tags as content (ADV "not", "so", ...).
-_WEAK = frozenset({
-    "not", "so", "also", "just", "even", "very", "then", "there", "here", "now", "only",
-    "still", "too", "as", "well", "more", "most", "much", "many", "other", "such", "own",
-    "be", "have", "do", "get", "make", "take", "say", "'s", "n't", "'", "-",
-})
+from claimrec.nlp import CONTENT_POS
+from claimrec.resources import load_json
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
@@ -40,6 +31,12 @@ _SUFFIXES = (
     "ises", "izes", "ise", "ize", "ions", "ion", "ers", "er", "ies", "ied", "ed", "es",
     "ism", "ist", "ists", "ive", "ly", "al", "s",
 )
+
+
+@lru_cache(maxsize=None)
+def detect_words(key: str) -> frozenset[str]:
+    """One word list of data/lexicons/detect_words.json (negators, pronoun speakers, ...)."""
+    return frozenset(load_json("lexicons/detect_words.json")[key])
 
 
 def fold(text: str) -> str:
@@ -82,13 +79,29 @@ def is_content(tok) -> bool:
     if tok.pos_ not in CONTENT_POS:
         return False
     low = tok.lower_
-    if low in _WEAK or tok.lemma_.lower() in _WEAK:
+    weak = detect_words("weak_content")  # short function words spaCy may tag as content ("not", "so")
+    if low in weak or tok.lemma_.lower() in weak:
         return False
     return any(ch.isalnum() for ch in low)
 
 
 def content_keys(tokens) -> set[str]:
     return {token_key(t) for t in tokens if is_content(t)}
+
+
+def token_runs(tokens, keep) -> list[list]:
+    """Maximal runs of consecutive tokens for which ``keep(token)`` holds, in order."""
+    runs: list[list] = []
+    cur: list = []
+    for tok in tokens:
+        if keep(tok):
+            cur.append(tok)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
 
 
 def surface_keys(tokens) -> set[str]:
@@ -116,7 +129,7 @@ def name_skeleton(name: str) -> str:
         s = s.replace(a, b)
     out = []
     for ch in s:
-        if not out or out[-1] != ch:  # collapse doubled letters
+        if not out or out[-1] != ch:  # transliterations double letters at will (Akhmetov / Akhmettov)
             out.append(ch)
     return _SPACES.sub(" ", "".join(out)).strip()
 

@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from pydantic import BaseModel, Field
 
 from claimrec.evaluate.brat import GoldArticle, GoldAttribution, read_gold
+from claimrec.evaluate.common import ratio, tables_as_text
 
 MATCH_THRESHOLD = 0.5
 QUOTE_START = tuple("\"“”‘’'«»„`")
@@ -167,27 +168,23 @@ def score_article(text: str, gold: Sequence[GoldAttribution], pred: Sequence[Pre
     return c
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 def summarise(counts: Iterable[Counts], *, system: str, gold_dir: str, articles: int,
               failed: list[str], seconds: float, **extra) -> AttributionScores:
     total = Counts()
     for c in counts:
         for field in Counts.model_fields:
             setattr(total, field, getattr(total, field) + getattr(c, field))
-    p = _ratio(total.matched, total.predicted)
-    r = _ratio(total.matched, total.gold)
+    p = ratio(total.matched, total.predicted)
+    r = ratio(total.matched, total.gold)
     f1 = round(2 * p * r / (p + r), 4) if p + r else 0.0
     return AttributionScores(
         system=system, gold_dir=gold_dir, articles=articles, failed_articles=len(failed), failed=failed,
         gold=total.gold, predicted=total.predicted, matched=total.matched,
         precision=p, recall=r, f1=f1,
-        source_accuracy=_ratio(total.source_correct, total.matched),
-        source_accuracy_strict=_ratio(total.source_correct_strict, total.matched),
-        cue_accuracy=_ratio(total.cue_correct, total.cue_total),
-        direct_quote_recall=_ratio(total.direct_matched, total.direct_gold),
+        source_accuracy=ratio(total.source_correct, total.matched),
+        source_accuracy_strict=ratio(total.source_correct_strict, total.matched),
+        cue_accuracy=ratio(total.cue_correct, total.cue_total),
+        direct_quote_recall=ratio(total.direct_matched, total.direct_gold),
         direct_gold=total.direct_gold, seconds=round(seconds, 2), **extra,
     )
 
@@ -271,9 +268,6 @@ def render_attribution(scores, fmt: str = "table") -> str:
     if fmt == "json":
         data = [s.model_dump() for s in many]
         return json.dumps(data if len(data) > 1 else data[0], indent=2)
-    from io import StringIO
-
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"Attribution: {Path(many[0].gold_dir).name}")
@@ -282,6 +276,4 @@ def render_attribution(scores, fmt: str = "table") -> str:
         table.add_column(s.system, justify="right")
     for label, key, fmt_ in _ROWS:
         table.add_row(label, *[fmt_.format(getattr(s, key)) for s in many])
-    buf = StringIO()
-    Console(file=buf, width=100, force_terminal=False, color_system=None).print(table)
-    return buf.getvalue()
+    return tables_as_text(table)

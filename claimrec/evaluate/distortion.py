@@ -37,6 +37,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from claimrec.evaluate.common import ratio, tables_as_text
 from claimrec.evaluate.frank_text import read_records, to_articles
 
 COUNTED = (
@@ -138,11 +139,11 @@ def _score(rows: list[tuple[dict, set[str]]], rule: str) -> Thresholded:
                 ts = out.types[t]
                 ts.with_error += 1
                 ts.flagged += bool(flags & set(kinds))
-    out.tpr = round(out.flagged_errors / out.errors, 4) if out.errors else 0.0
-    out.false_alarm_rate = round(out.false_alarms / out.error_free, 4) if out.error_free else 0.0
+    out.tpr = ratio(out.flagged_errors, out.errors)
+    out.false_alarm_rate = ratio(out.false_alarms, out.error_free)
     out.balanced_accuracy = round((out.tpr + 1.0 - out.false_alarm_rate) / 2, 4)
     for ts in out.types.values():
-        ts.recall = round(ts.flagged / ts.with_error, 4) if ts.with_error else 0.0
+        ts.recall = ratio(ts.flagged, ts.with_error)
     return out
 
 
@@ -181,13 +182,8 @@ _TARGETS = {"false_alarm_rate": "<= 0.25", "OutE": ">= 0.50", "balanced_accuracy
 def render_distortion(scores: DistortionScores, fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps(scores.model_dump(), indent=2)
-    from io import StringIO
-
-    from rich.console import Console
     from rich.table import Table
 
-    buf = StringIO()
-    console = Console(file=buf, width=100, force_terminal=False, color_system=None)
     main = scores.any_annotator
     maj = scores.majority
     table = Table(title=f"Distortion findings vs {scores.path} ({scores.records} records, "
@@ -207,12 +203,10 @@ def render_distortion(scores: DistortionScores, fmt: str = "table") -> str:
         a, b = main.types[t], maj.types[t]
         table.add_row(f"recall {t} ({a.with_error} / {b.with_error})", f"{a.recall:.3f}", f"{b.recall:.3f}",
                       _TARGETS.get(t, ""))
-    console.print(table)
     kinds = Table(title="Findings fired (summaries)")
     kinds.add_column("kind")
     kinds.add_column("on errors", justify="right")
     kinds.add_column("on error-free", justify="right")
     for k, c in scores.kinds.items():
         kinds.add_row(k, str(c.on_errors), str(c.on_error_free))
-    console.print(kinds)
-    return buf.getvalue()
+    return tables_as_text(table, kinds)

@@ -110,7 +110,7 @@ def truecase(summary: str, article: str) -> str:
         return cased + w[len(core):]
 
     out = _WORD.sub(fix, summary)
-    # sentence starts
+    # a word the article never has stays lower-case, yet its sentence must still open with a capital
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 

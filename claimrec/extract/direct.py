@@ -63,7 +63,6 @@ def _sent_of_char(index: DocIndex, char: int) -> int:
 
 def quote_claims(index: DocIndex, cands: list[Candidate], orphans: list[CueHit],
                  lex: Lexicon) -> list[Candidate]:
-    doc = index.doc
     out: list[Candidate] = []
     used_orphans: set[int] = set()
     orphan_by_sent: dict[int, list[CueHit]] = {}

@@ -39,9 +39,6 @@ class DocIndex:
             return k
         return -1
 
-    def sent_span(self, s: int) -> tuple[int, int]:
-        return self.sent_bounds[s]
-
 
 def build_index(doc, text: str | None = None) -> DocIndex:
     """``text`` is ``doc.text`` (pass it when known: spaCy rebuilds it on each access)."""

@@ -28,7 +28,7 @@ from claimrec.extract.frames import (
 )
 from claimrec.extract.lexicon import Lexicon
 from claimrec.extract.nominal import embedded_claims
-from claimrec.extract.speakers import find_speaker, negative_subject
+from claimrec.extract.speakers import find_speaker, sourceless
 from claimrec.extract.spans import clean_content, quote_coverage, quote_type, tok_chars
 
 # subordinate contexts where a reporting verb does not report ("if he says", "to say")
@@ -98,7 +98,7 @@ def verb_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candidate]:
     """Claims introduced by one verb cue (none when the cue takes no content)."""
     doc = index.doc
     tok = doc[hit.tok]
-    if _skip_verb(tok) or negative_subject(tok):
+    if _skip_verb(tok) or sourceless(index, tok, lex):
         return []
     frames = hit.frames
     found = None

@@ -45,6 +45,8 @@ class Lexicon:
     first_person: frozenset[str]
     determiners: frozenset[str]
     not_speakers: frozenset[str]
+    no_one: frozenset[str]
+    generic_pronouns: frozenset[str]
     evidence_verbs: frozenset[str]
     evidence_subjects: frozenset[str]
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
@@ -108,6 +110,8 @@ def get_lexicon() -> Lexicon:
         first_person=frozenset(speakers["first_person"]),
         determiners=frozenset(speakers["determiners"]),
         not_speakers=frozenset(speakers.get("not_speakers", [])),
+        no_one=frozenset(speakers["no_one"]),
+        generic_pronouns=frozenset(speakers["generic_pronouns"]),
         evidence_verbs=frozenset(cues.get("evidence", {}).get("verbs", [])),
         evidence_subjects=frozenset(cues.get("evidence", {}).get("subjects", [])),
     )

@@ -24,11 +24,6 @@ def tok_chars(doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def subtree_bounds(tok) -> tuple[int, int]:
-    """Token range (inclusive) of ``tok``'s subtree; O(1) thanks to left/right edges."""
-    return tok.left_edge.i, tok.right_edge.i
-
-
 def clean_content(index: DocIndex, start: int, end: int,
                   protect: Optional[tuple[int, int]] = None,
                   anchor: Optional[int] = None) -> Optional[tuple[int, int]]:
@@ -90,7 +85,7 @@ def quote_coverage(index: DocIndex, start: int, end: int) -> tuple[int, list[int
     ids: list[int] = []
     k = index.quote_at(start)
     if k < 0:
-        # first quote starting inside the range
+        # ``start`` lies outside every quote: the first quote that can overlap opens after it
         from bisect import bisect_left
 
         k = bisect_left(index.quote_starts, start)

@@ -20,7 +20,6 @@ from claimrec.extract.speaker_info import PUNCT_EDGE, describe_speaker
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUT_CHILDREN = ("relcl", "acl", "advcl")
 _RELATIVE = frozenset({"that", "which", "who", "whom", "what"})
-_NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
 
 
 def subject_of(tok, depth: int = 0):
@@ -200,7 +199,7 @@ def _ent_end(doc, t, limit: int):
 def find_speaker(index: DocIndex, cue, lex: Lexicon,
                  content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
     subj, passive = subject_of(cue)
-    if subj is not None and subj.lower_ in _NO_ONE:
+    if subj is not None and _no_source(index, subj, cue, lex):
         return None
     if subj is not None and subj.pos_ == "PRON" and subj.lower_ in _RELATIVE:
         return _relative_speaker(index, cue, subj, lex)
@@ -273,7 +272,25 @@ def _relative_speaker(index: DocIndex, cue, pron, lex: Lexicon) -> Optional[Spea
     return info
 
 
-def negative_subject(cue) -> bool:
-    """'nobody would question ...': a claim nobody makes."""
+def sourceless(index: DocIndex, cue, lex: Lexicon) -> bool:
+    """The cue's subject says no source makes the claim (see ``_no_source``)."""
     subj, _ = subject_of(cue)
-    return subj is not None and subj.lower_ in _NO_ONE
+    return subj is not None and _no_source(index, subj, cue, lex)
+
+
+def _no_source(index: DocIndex, subj, cue, lex: Lexicon) -> bool:
+    """'nobody would question ...': a claim nobody makes. 'posts that you
+    believe break national laws', 'one might argue': a generic "you" or "one"
+    in the narration is the reader or people at large, not a source. Inside a
+    quote "you" is someone's addressee, and "you said in May" (a past report)
+    or "one said" (one of some group) has a real speaker, so those stay."""
+    low = subj.lower_
+    if low in lex.no_one:
+        return True
+    if low not in lex.generic_pronouns or subj.pos_ != "PRON" or index.tok_quote[subj.i] >= 0:
+        return False
+    if subj.n_lefts or subj.n_rights:
+        return False  # "the one who", "one of them": a particular person or thing
+    past = cue.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and (c.tag_ == "VBD" or c.lemma_ == "have") for c in cue.children)
+    return not past

@@ -19,7 +19,6 @@ from claimrec.extract.candidate import Candidate
 from claimrec.extract.docindex import DocIndex
 from claimrec.extract.lexicon import Lexicon
 
-_NEG_WORDS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "neither", "nor", "none"})
 _TWEET_CUES = frozenset({"tweet"})
 
 

@@ -8,7 +8,7 @@ field of :class:`Draft` takes the first alias present, and nested objects
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 TITLE = ("title", "headline", "name")
 TEXT = ("text", "body", "articleBody", "article_body", "content", "maintext", "article", "story")
@@ -40,11 +40,16 @@ class Draft:
     markdown: bool = False
 
 
-def first(record: Mapping[str, Any], keys: tuple[str, ...]) -> Optional[str]:
-    """The first of ``keys`` whose value reduces to non-empty text."""
+def _values(record: Mapping[str, Any], keys: tuple[str, ...]) -> Iterator[Any]:
+    """The values under ``keys`` in order; a key's exact spelling first, then any casing."""
     folded = {str(k).casefold(): v for k, v in record.items()}
     for key in keys:
-        value = record.get(key, folded.get(key.casefold()))
+        yield record.get(key, folded.get(key.casefold()))
+
+
+def first(record: Mapping[str, Any], keys: tuple[str, ...]) -> Optional[str]:
+    """The first of ``keys`` whose value reduces to non-empty text."""
+    for value in _values(record, keys):
         text = as_text(value)
         if text:
             return text
@@ -71,9 +76,7 @@ def as_text(value: Any, *, joiner: str = ", ") -> Optional[str]:
 
 def body_text(record: Mapping[str, Any]) -> Optional[str]:
     """The article body; a list of paragraphs becomes paragraphs."""
-    folded = {str(k).casefold(): v for k, v in record.items()}
-    for key in TEXT:
-        value = record.get(key, folded.get(key.casefold()))
+    for value in _values(record, TEXT):
         if isinstance(value, (list, tuple)):
             text = as_text(value, joiner="\n\n")
         elif isinstance(value, Mapping):

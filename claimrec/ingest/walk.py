@@ -10,7 +10,6 @@ from typing import Iterable
 from claimrec.models import InputError
 
 STDIN = "-"
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})
 # Documents that may well be articles but that claimrec cannot read as text:
 # say so instead of calling them binary.
 UNSUPPORTED_DOCUMENTS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages", ".epub"})

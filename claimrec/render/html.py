@@ -133,7 +133,7 @@ def _top(page: _Page, heading: str, title: str) -> str:
             for s in SEVERITIES)
         counts_line = " · ".join(plural(len(items), word) for items, word in (
             (report.articles, "article"), (report.claims, "claim"), (report.parties, "party")))
-        summary = (f"<strong>{len(report.findings)} findings</strong>{pills}"
+        summary = (f"<strong>{plural(len(report.findings), 'finding')}</strong>{pills}"
                    f"<span>· {esc(counts_line)}</span>")
     legend = ""
     if page.view in ("report", "diff") and any(a.level == "sentence" for a in report.alignments):

@@ -18,19 +18,19 @@ def severity_counts(findings: list[Finding]) -> dict[str, int]:
 
 
 def summary_line(report: Report) -> str:
-    """``N findings: x high, y medium, z low``; a fixed shape scripts can grep."""
+    """``N findings: x high, y medium, z low`` (``1 finding: ...``); a fixed shape scripts can grep."""
     counts = severity_counts(report.findings)
     parts = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
-    return f"{len(report.findings)} findings: {parts}"
+    return f"{plural(len(report.findings), 'finding')}: {parts}"
 
 
 def claims_line(report: Report) -> str:
-    return f"{len(report.claims)} claims in {len(report.articles)} articles"
+    return f"{plural(len(report.claims), 'claim')} in {plural(len(report.articles), 'article')}"
 
 
 def ingest_line(report: Report) -> str:
     skipped = f", {len(report.errors)} skipped" if report.errors else ""
-    return f"{len(report.articles)} articles read{skipped}"
+    return f"{plural(len(report.articles), 'article')} read{skipped}"
 
 
 def kind_label(kind: str) -> str:

@@ -1,4 +1,4 @@
-"""Lookups over the party lexicons (data/lexicons/{countries,titles,organisations}.json).
+"""Lookups over the party lexicons (data/lexicons/{countries,titles,organisations,mentions}.json).
 
 Loaded once per process; every lookup is a dict or set probe so mention
 classification stays cheap however many mentions a run has.
@@ -52,6 +52,11 @@ class Lexicon:
     generic_name_words: frozenset[str]
     name_extensions: frozenset[str]
     max_title_words: int
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    quantity_words: frozenset[str]
+    name_suffixes: frozenset[str]
+    role_synonyms: dict[str, str]
 
     def country(self, text: str) -> Optional[Country]:
         """The country a name, alias, demonym or capital stands for (case of the first letter matters)."""
@@ -83,6 +88,7 @@ def lexicon() -> Lexicon:
     geo = load_json("lexicons/countries.json")["countries"]
     titles = load_json("lexicons/titles.json")
     orgs = load_json("lexicons/organisations.json")
+    closed = load_json("lexicons/mentions.json")
     countries: dict[str, Country] = {}
     capitals: set[str] = set()
     for row in geo:
@@ -120,4 +126,9 @@ def lexicon() -> Lexicon:
         generic_name_words=frozenset(orgs["generic_name_words"]),
         name_extensions=frozenset(orgs["name_extensions"]) | frozenset(orgs["corporate_suffixes"]),
         max_title_words=max(len(t.split()) for t in title_kinds),
+        pronouns=frozenset(closed["pronouns"]),
+        determiners=frozenset(closed["determiners"]),
+        quantity_words=frozenset(closed["quantity_words"]),
+        name_suffixes=frozenset(closed["name_suffixes"]),
+        role_synonyms=dict(closed["role_synonyms"]),
     )

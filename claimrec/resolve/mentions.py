@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from claimrec.models import Article, Claim
 from claimrec.resolve.lexicon import lexicon, norm
-from claimrec.resolve.phrases import PRONOUNS, Phrase, classify, find_country, words_of
+from claimrec.resolve.phrases import Phrase, classify, find_country, words_of
 
 # a phrase in one of these dependency roles acts or speaks in the sentence
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "ROOT"})
@@ -324,9 +324,9 @@ class _DocScanner:
         for child in list(root.children) + following:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and objs[0].lower_ not in PRONOUNS:
+                if objs and objs[0].lower_ not in lexicon().pronouns:
                     end, qualified = max(end, objs[0].right_edge.i + 1), True
-            elif child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            elif child.dep_ == "poss" and child.lower_ not in lexicon().pronouns:
                 qualified = True
             elif child.dep_ == "compound" and child.pos_ == "NOUN":
                 qualified = True
@@ -405,7 +405,7 @@ def speaker_mentions(
 
 
 def _pronoun(text: str) -> bool:
-    return norm(text) in PRONOUNS
+    return norm(text) in lexicon().pronouns
 
 
 def _speaker_texts(sp) -> Iterable[str]:

@@ -22,7 +22,6 @@ from claimrec.resolve.lexicon import lexicon, norm
 SURNAME_MIN = 85.0
 GIVEN_MIN = 80.0
 ORG_FUZZ_MIN = 92.0
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _WORD = re.compile(r"[^\W\d_][\w'\-.]*", re.UNICODE)
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -61,7 +60,7 @@ def parse_person(text: str) -> PersonName | None:
         if norm(w) in lex.title_kinds or not w[:1].isupper() or lex.country(w):
             cut = i + 1
     words = words[cut:]
-    while words and norm(words[-1]) in _SUFFIXES:
+    while words and norm(words[-1]) in lex.name_suffixes:
         words = words[:-1]
     words = [w for w in words if w]
     if not words:

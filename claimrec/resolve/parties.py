@@ -31,7 +31,6 @@ from claimrec.resolve.names import (PersonName, fold, org_core, parse_person, sa
 from claimrec.resolve.phrases import find_country, words_of
 
 Key = tuple[str, str]
-_SPOKES = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser"}
 
 
 class _UnionFind:
@@ -278,7 +277,7 @@ class PartyBuilder:
             rec = record(key, m)
             rec.mentions.append(m)
             if m.kind == "role":
-                role = _SPOKES.get(m.phrase.head, m.phrase.head)
+                role = lexicon().role_synonyms.get(m.phrase.head, m.phrase.head)
                 mem = rec.members.get("role:" + role)
                 if mem is None:
                     name = " ".join(w for w in m.phrase.name.split() if norm(w) not in ("a", "an", "the"))

@@ -23,14 +23,7 @@ from typing import Optional
 from claimrec.resolve.lexicon import Country, lexicon, norm
 from claimrec.resolve.names import org_core, parse_person
 
-PRONOUNS = frozenset(
-    "i me we us you he him she her it they them this that these those who one someone "
-    "somebody anyone nobody everyone his hers its their theirs our ours my mine your".split()
-)
 _WORD = re.compile(r"[^\W_][\w'\u2019.\-&]*", re.UNICODE)
-_NUMBER_WORDS = frozenset({"million", "millions", "thousand", "thousands", "hundred", "hundreds",
-                           "billion", "dozens", "dozen", "some", "many", "several", "other", "all"})
-_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
 @dataclass
@@ -97,9 +90,9 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
     if not words:
         return None
     low = [norm(w) for w in words]
-    if " ".join(low) in PRONOUNS:
+    if " ".join(low) in lex.pronouns:
         return None
-    while low and low[0] in _DETS:
+    while low and low[0] in lex.determiners:
         words, low = words[1:], low[1:]
     if not words:
         return None
@@ -165,22 +158,24 @@ def _has_name_after(words: list[str], i: int) -> bool:
 def _lower_first(text: str) -> str:
     text = text.strip()
     first = text.split(" ", 1)[0]
-    if first[:1].isupper() and norm(first) in _DETS | lexicon().group_nouns:
+    lex = lexicon()
+    if first[:1].isupper() and (norm(first) in lex.determiners or norm(first) in lex.group_nouns):
         return text[:1].lower() + text[1:]
     return text
 
 
 def _group_qualifier(low: list[str], head_i: int) -> str:
     """What a group is defined by: "critics *of the bill*", "the *bill's* authors", "*rights* activists"."""
+    lex = lexicon()
     if head_i + 2 < len(low) and low[head_i + 1] == "of":
-        tail = [w for w in low[head_i + 2 :] if w not in _DETS]
+        tail = [w for w in low[head_i + 2 :] if w not in lex.determiners]
         return _strip_possessive(tail[-1])[0] if tail else ""
     before = low[:head_i]
     for w in reversed(before):
         base, poss = _strip_possessive(w)
         if poss:
-            return "" if base in PRONOUNS else base
-    mods = [w for w in before if w not in _DETS and w.isalpha() and w not in _NUMBER_WORDS]
+            return "" if base in lex.pronouns else base
+    mods = [w for w in before if w not in lex.determiners and w.isalpha() and w not in lex.quantity_words]
     return mods[-1] if mods else ""
 
 
@@ -233,6 +228,6 @@ def _organisation(words: list[str], low: list[str]) -> Optional[Phrase]:
     if not words or not any(w[:1].isupper() for w in words):
         return None
     core = org_core(" ".join(words))
-    if not core or core in PRONOUNS:
+    if not core or core in lex.pronouns:
         return None
     return Phrase(kind="organisation", name=" ".join(words), head=core, brands=brands)

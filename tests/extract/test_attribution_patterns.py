@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import only
 
 
@@ -131,6 +133,29 @@ def test_passive_without_agent_has_no_speaker(extract):
 
 def test_nobody_is_not_a_speaker(extract):
     assert [c for c in extract("Nobody said that the vote was rigged.") if c.cue and c.cue.lemma == "say"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry set up a channel for reporting posts that you believe break national laws.",
+    "You may think the bridge is safe, but engineers disagree.",
+    "One might argue that the new tax will hurt small firms.",
+])
+def test_generic_you_and_one_in_the_narration_make_no_claim(extract, text):
+    assert extract(text) == []
+
+
+def test_generic_you_inside_reported_content_is_no_second_speaker(extract):
+    claims = extract("Users can flag videos that you think are fake, the company said.")
+    assert [c.speaker.text for c in claims] == ["the company"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("In your speech in May, you claimed that taxes would fall.", "claim", "you"),
+    ("Two officials spoke to reporters. One said the talks had failed.", "say", "One"),
+    ("One of the officials said the talks had failed.", "say", "One of the officials"),
+])
+def test_addressed_you_and_one_of_a_group_still_speak(extract, text, cue, speaker):
+    assert only(extract(text), cue=cue).speaker.text == speaker
 
 
 def test_cues_inside_quotes_are_not_claims_of_the_article(extract):
