@@ -92,14 +92,20 @@ def build_reconcile_report(paths: Sequence[str], config: PipelineConfig) -> Repo
 
 
 def reconcile_articles(
-    articles: Sequence[Article], config: PipelineConfig, *, errors: Sequence[InputError] = ()
+    articles: Sequence[Article], config: PipelineConfig, *, errors: Sequence[InputError] = (),
+    docs: Optional[Sequence] = None,
 ) -> Report:
+    """extract -> resolve -> align -> detect over one event's articles.
+
+    ``docs`` are the articles' parses when the caller already has them (corpus
+    engines stream them); otherwise the articles are parsed here.
+    """
     from claimrec.align import align_articles
     from claimrec.detect import detect_findings
     from claimrec.resolve import resolve_parties
 
     articles = list(articles)
-    docs = parse_articles(articles, config)
+    docs = list(docs) if docs is not None else parse_articles(articles, config)
     started = time.perf_counter()
     claims = extract_all(articles, docs)
     parties, claims = resolve_parties(articles, claims, docs=docs)

@@ -1,0 +1,49 @@
+"""The grouping settings from ``data/lexicons/grouping.json``, typed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    event_fields: tuple[str, ...]
+    entity_labels: frozenset[str]
+    person_labels: frozenset[str]
+    term_pos: frozenset[str]
+    entity_weight: float
+    min_term_chars: int
+    max_terms: int
+    max_entities: int
+    threshold: float
+    date_window_days: int
+    block_keys_per_doc: int
+    block_min_df_cap: int
+    block_df_share: float
+    block_max_df_cap: int
+    label_keys: int
+
+
+@lru_cache(maxsize=1)
+def grouping_settings() -> GroupingSettings:
+    from claimrec.resources import load_json
+
+    raw = load_json("lexicons/grouping.json")
+    return GroupingSettings(
+        event_fields=tuple(raw["event_fields"]),
+        entity_labels=frozenset(raw["entity_labels"]),
+        person_labels=frozenset(raw["person_labels"]),
+        term_pos=frozenset(raw["term_pos"]),
+        entity_weight=float(raw["entity_weight"]),
+        min_term_chars=int(raw["min_term_chars"]),
+        max_terms=int(raw["max_terms"]),
+        max_entities=int(raw["max_entities"]),
+        threshold=float(raw["threshold"]),
+        date_window_days=int(raw["date_window_days"]),
+        block_keys_per_doc=int(raw["block_keys_per_doc"]),
+        block_min_df_cap=int(raw["block_min_df_cap"]),
+        block_df_share=float(raw["block_df_share"]),
+        block_max_df_cap=int(raw["block_max_df_cap"]),
+        label_keys=int(raw["label_keys"]),
+    )
