@@ -8,10 +8,9 @@ An article on which a system raises counts as failed and predicts nothing.
 textacy is a benchmark-only dependency. Install it apart from claimrec's own
 environment, e.g.::
 
-    python3 -m venv /work/benchvenv
-    /work/benchvenv/bin/pip install -e /work/main textacy
-    /work/benchvenv/bin/python benchmarks/attribution_vs_textacy.py \\
-        --gold /work/shared/datasets/polnear-dev
+    python3 -m venv .venv-bench
+    .venv-bench/bin/pip install -e . textacy
+    .venv-bench/bin/python benchmarks/attribution_vs_textacy.py --gold path/to/polnear-dev
 
 Options: ``--limit N`` (first N articles), ``-f table|json``.
 """
@@ -67,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(
             f"textacy is not importable here ({exc}). It is a benchmark-only dependency; "
-            "install it in a separate environment: python3 -m venv /work/benchvenv && "
-            "/work/benchvenv/bin/pip install -e /work/main textacy",
+            "install it in a separate environment: python3 -m venv .venv-bench && "
+            ".venv-bench/bin/pip install -e . textacy",
             file=sys.stderr,
         )
         return 2

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 DATA_ENV = "CLAIMREC_BENCH_DATA"
-DEFAULT_DATA = Path("/work/shared/datasets")
+DEFAULT_DATA = HERE.parent.parent / "shared" / "datasets"  # beside the checkout
 PYTHON = sys.executable
 CLAIMREC = [PYTHON, "-m", "claimrec.cli"]
 
