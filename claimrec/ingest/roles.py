@@ -110,8 +110,9 @@ def _earliest(indexes: list[int], articles: Sequence[Article], *, unique: bool =
 
 
 def _shares(overlap: Overlap, source_id: str) -> str:
-    return (f"shares {overlap.share:.0%} of its sentences with the source {source_id} "
-            f"({overlap.shared} of {overlap.total})")
+    # a quick near-copy count, not the alignment: reworded sentences don't count here
+    return (f"shares {overlap.share:.0%} of its sentences nearly word for word with the source "
+            f"{source_id} ({overlap.shared} of {overlap.total})")
 
 
 def _no_source_reason(count: int) -> str:
