@@ -30,6 +30,8 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except ClaimrecError as exc:
+            for err in getattr(exc, "errors", ()):
+                _print_skipped(err)
             _print_error(str(exc))
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
@@ -50,6 +52,10 @@ def _debug_requested(ctx: click.Context) -> bool:
 
 def _print_error(message: str) -> None:
     click.echo(f"claimrec: error: {message}", err=True)
+
+
+def _print_skipped(err) -> None:
+    click.echo(f"claimrec: skipped {err.path}: {err.reason}", err=True)
 
 
 def _setup_logging(opts: RunOptions) -> None:
@@ -74,7 +80,7 @@ def _config(opts: RunOptions) -> PipelineConfig:
 
 def _report_input_errors(report, opts: RunOptions) -> None:
     for err in report.errors:
-        click.echo(f"claimrec: skipped {err.path}: {err.reason}", err=True)
+        _print_skipped(err)
 
 
 def _emit(report, opts: RunOptions, *, default: str = "json", view: str = "report") -> None:

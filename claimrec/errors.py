@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -19,9 +21,13 @@ class UsageError(ClaimrecError):
 
 
 class NoUsableInput(ClaimrecError):
-    """Every input failed (or none was given)."""
+    """Every input failed (or none was given); ``errors`` says why, one per input."""
 
     exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, errors: Sequence = ()):
+        super().__init__(message)
+        self.errors = list(errors)
 
 
 class ModelNotFound(ClaimrecError):

@@ -16,16 +16,7 @@ class BadInput(Exception):
 
 
 def nothing_readable(errors: list) -> Exception:
-    """The error for a run where no input gave an article, naming every input that failed.
-
-    It is a :class:`~claimrec.errors.NoUsableInput` (exit 2); its message
-    repeats the CLI's "skipped" lines because the CLI never gets to print them
-    when the run stops here.
-    """
+    """The error for a run where no input gave an article (exit 2), carrying every failure."""
     from claimrec.errors import NoUsableInput
 
-    lines = ["no readable article among the inputs"]
-    lines += [f"claimrec: skipped {e.path}: {e.reason}" for e in errors]
-    exc = NoUsableInput("\n".join(lines))
-    exc.errors = list(errors)  # type: ignore[attr-defined]
-    return exc
+    return NoUsableInput("no readable article among the inputs", errors)

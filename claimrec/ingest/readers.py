@@ -139,7 +139,8 @@ def _json_problem(text: str, exc: json.JSONDecodeError) -> str:
     truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
     what = "truncated JSON (cut off before its end)" if truncated else "invalid JSON"
     where = f"line {exc.lineno} column {exc.colno}" if "\n" in text.strip() else f"column {exc.colno}"
-    message = exc.msg[: -len(" at")] if exc.msg.endswith(" starting at") else exc.msg
+    # json's messages end in "at" ("Invalid control character at"); ours adds the place
+    message = exc.msg[: -len(" at")] if exc.msg.endswith(" at") else exc.msg
     return f"{what}: {message} at {where}"
 
 

@@ -133,9 +133,9 @@ def test_nothing_readable_raises_naming_every_input(write, tmp_path):
     empty = write("empty.txt", b"")
     with pytest.raises(NoUsableInput) as info:
         read_inputs([str(empty), str(tmp_path / "missing.txt")])
-    message = str(info.value)
-    assert f"skipped {empty}: empty file" in message
-    assert f"skipped {tmp_path / 'missing.txt'}: no such file or directory" in message
+    reasons = {e.path: e.reason for e in info.value.errors}
+    assert reasons == {str(empty): "empty file",
+                       str(tmp_path / "missing.txt"): "no such file or directory"}
     assert read_inputs([str(empty)], require_article=False).articles == []
 
 
