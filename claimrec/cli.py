@@ -78,7 +78,7 @@ def _config(opts: RunOptions) -> PipelineConfig:
     )
 
 
-def _report_input_errors(report, opts: RunOptions) -> None:
+def _report_input_errors(report) -> None:
     for err in report.errors:
         _print_skipped(err)
 
@@ -116,7 +116,7 @@ def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
     _setup_logging(opts)
     articles, errors = ingest_paths(paths, _config(opts))
     report = Report(articles=articles, errors=errors)
-    _report_input_errors(report, opts)
+    _report_input_errors(report)
     _emit(report, opts, view="ingest")
 
 
@@ -129,7 +129,7 @@ def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
 
     _setup_logging(opts)
     report = build_extract_report(paths, _config(opts))
-    _report_input_errors(report, opts)
+    _report_input_errors(report)
     _emit(report, opts, view="claims")
 
 
@@ -142,7 +142,7 @@ def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
 
     _setup_logging(opts)
     report = build_reconcile_report(paths, _config(opts))
-    _report_input_errors(report, opts)
+    _report_input_errors(report)
     _emit(report, opts)
     _finish(report, opts)
 
@@ -160,7 +160,7 @@ def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
     _setup_logging(opts)
     opts = replace(opts, source=source_path)
     report = build_reconcile_report([source_path, rewrite_path], _config(opts))
-    _report_input_errors(report, opts)
+    _report_input_errors(report)
     _emit(report, opts, view="diff")
     _finish(report, opts)
 

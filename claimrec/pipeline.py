@@ -139,12 +139,6 @@ def _stats(articles, claims, findings, config: PipelineConfig) -> dict:
     }
 
 
-def worst_severity(findings: Sequence[Finding]) -> Optional[str]:
-    if not findings:
-        return None
-    return max((f.severity for f in findings), key=lambda s: SEVERITY_RANK[s])
-
-
 def should_fail(findings: Sequence[Finding], fail_on: str) -> bool:
     """True when some finding is at or above ``fail_on`` (``never`` never fails)."""
     if fail_on == "never":
