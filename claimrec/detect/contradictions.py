@@ -30,8 +30,8 @@ from claimrec.detect.draft import Draft
 from claimrec.detect.quantities import figures, same_value
 from claimrec.detect.severity import rate
 from claimrec.detect.textnorm import content_keys, detect_words, fold, names_compatible, q, stem, words
+from claimrec.extract.lexicon import get_lexicon
 from claimrec.models import Claim, Span
-from claimrec.resources import load_json
 
 OVERLAP = 0.5  # Jaccard of content words for claims without a shared key phrase
 MIN_SHARED = 3
@@ -59,12 +59,9 @@ class Prop:
 
 @lru_cache(maxsize=1)
 def _claim_nouns() -> frozenset:
-    try:
-        nominal = load_json("lexicons/cues.json").get("nominal", {})
-        nouns = {k for k, v in nominal.items() if v in ("assertive", "accusation", "neutral")}
-    except (OSError, ValueError, AttributeError):
-        nouns = set()
-    return frozenset(nouns | {"claim", "allegation", "assertion", "suggestion", "report"})
+    """Nouns that carry someone's claim ("a claim by X that ..."), from the cue lexicon."""
+    nominal = get_lexicon().nominal
+    return frozenset(k for k, v in nominal.items() if v in ("assertive", "accusation", "neutral"))
 
 
 def _phrases(view: ArticleView, toks) -> list[frozenset]:

@@ -1,31 +1,22 @@
-"""Reporting and denial cue lemmas, read from the extraction stage's cue lexicon.
+"""Reporting and denial cues, titles and unnamed-speaker nouns as detection needs them.
 
-``data/lexicons/cues.json`` is owned by extraction; detect only reads its verb
-classes. A small fallback list in ``detect_hedges.json`` keeps detection
-working when that file is absent or shaped differently.
+Cue classes come from the extraction stage's lexicon (``data/lexicons/cues.json``
+through :func:`claimrec.extract.lexicon.get_lexicon`), so both stages agree on
+what a reporting verb is.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from claimrec.extract.lexicon import get_lexicon
 from claimrec.resources import load_json
 
 
 @lru_cache(maxsize=1)
 def cue_classes() -> dict[str, str]:
     """Reporting-verb lemma -> cue class (neutral, assertive, denial, ...)."""
-    try:
-        verbs = load_json("lexicons/cues.json").get("verbs", {})
-        out = {lemma: (v.get("cls", "neutral") if isinstance(v, dict) else str(v)) for lemma, v in verbs.items()}
-        if out:
-            return out
-    except (OSError, ValueError, AttributeError):
-        pass
-    fallback = load_json("lexicons/detect_hedges.json")
-    out = {lemma: "neutral" for lemma in fallback.get("reporting_fallback", [])}
-    out.update({lemma: "denial" for lemma in fallback.get("denial_fallback", [])})
-    return out
+    return {lemma: cue.cls for lemma, cue in get_lexicon().verbs.items()}
 
 
 def is_reporting(tok) -> bool:
