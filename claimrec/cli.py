@@ -200,9 +200,15 @@ def eval_() -> None:
 def eval_attribution(gold_dir: Path, format_: Optional[str], model: Optional[str],
                      limit: Optional[int]) -> None:
     """Attribution extraction against brat (PolNeAR-style) gold."""
+    from claimrec.errors import UsageError
     from claimrec.evaluate.attribution import evaluate_attribution, render_attribution
 
-    scores = evaluate_attribution(gold_dir, model=model, limit=limit)
+    try:
+        scores = evaluate_attribution(gold_dir, model=model, limit=limit)
+    except FileNotFoundError as exc:  # not a brat layout: the user's input, not our bug
+        raise UsageError(str(exc)) from None
+    for err in scores.skipped:
+        _print_skipped(err)
     fmt = format_ or ("table" if sys.stdout.isatty() else "json")
     click.echo(render_attribution(scores, fmt))
 
@@ -218,6 +224,8 @@ def eval_distortion(path: Path, format_: Optional[str], model: Optional[str],
     from claimrec.evaluate.distortion import evaluate_distortion, render_distortion
 
     scores = evaluate_distortion(path, model=model, limit=limit)
+    for err in scores.skipped:
+        _print_skipped(err)
     fmt = format_ or ("table" if sys.stdout.isatty() else "json")
     click.echo(render_distortion(scores, fmt))
 

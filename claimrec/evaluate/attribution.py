@@ -35,6 +35,7 @@ from pydantic import BaseModel, Field
 
 from claimrec.evaluate.brat import GoldArticle, GoldAttribution, read_gold
 from claimrec.evaluate.common import ratio, tables_as_text
+from claimrec.models import InputError
 
 MATCH_THRESHOLD = 0.5
 QUOTE_START = tuple("\"“”‘’'«»„`")
@@ -70,6 +71,7 @@ class AttributionScores(BaseModel):
     articles: int
     failed_articles: int
     failed: list[str] = Field(default_factory=list)
+    skipped: list[InputError] = Field(default_factory=list)
     gold: int
     predicted: int
     matched: int
@@ -209,7 +211,8 @@ def evaluate_predictor(gold_dir: Path, predict: Callable[[GoldArticle, object], 
     from claimrec.nlp import load_pipeline, parse_texts
 
     started = time.perf_counter()
-    articles = read_gold(Path(gold_dir), limit=limit)
+    skipped: list[InputError] = []
+    articles = read_gold(Path(gold_dir), limit=limit, skipped=skipped)
     nlp = nlp if nlp is not None else load_pipeline(model)
     t0 = time.perf_counter()
     docs = parse_texts([a.text for a in articles], nlp, use_cache=use_cache)
@@ -227,7 +230,7 @@ def evaluate_predictor(gold_dir: Path, predict: Callable[[GoldArticle, object], 
         extract_seconds += time.perf_counter() - t1
         counts.append(score_article(article.text, article.attributions, pred))
     return summarise(counts, system=system, gold_dir=str(gold_dir), articles=len(articles), failed=failed,
-                     seconds=time.perf_counter() - started, extract_seconds=round(extract_seconds, 2),
+                     skipped=skipped, seconds=time.perf_counter() - started, extract_seconds=round(extract_seconds, 2),
                      parse_seconds=round(parse_seconds, 2))
 
 

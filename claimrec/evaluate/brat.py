@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from claimrec.evaluate.common import read_text
+from claimrec.models import InputError
+
 Part = tuple[int, int]
 
 EVENT_TYPES = ("Attribution", "Attribution-no-source")
@@ -128,8 +131,14 @@ def _annotation_files(ann_dir: Path) -> dict[str, Path]:
     return chosen
 
 
-def read_gold(gold_dir: Path, limit: Optional[int] = None) -> list[GoldArticle]:
-    """Articles (sorted by name) that have both a text and an annotation file."""
+def read_gold(gold_dir: Path, limit: Optional[int] = None,
+              skipped: Optional[list[InputError]] = None) -> list[GoldArticle]:
+    """Articles (sorted by name) that have both a text and an annotation file.
+
+    A text or annotation file that is empty, binary or undecodable is left out
+    and recorded in ``skipped`` (path and reason), so the scores say which
+    articles they do not cover.
+    """
     gold_dir = Path(gold_dir)
     text_dir = gold_dir / "text"
     ann_dir = gold_dir / "attributions"
@@ -141,11 +150,13 @@ def read_gold(gold_dir: Path, limit: Optional[int] = None) -> list[GoldArticle]:
         ann = anns.get(txt.stem)
         if ann is None:
             continue
-        # newline="" keeps \r\n as two characters: brat offsets count them both
-        with open(txt, encoding="utf-8", errors="replace", newline="") as handle:
-            text = handle.read()
-        with open(ann, encoding="utf-8", errors="replace") as handle:
-            attributions = parse_ann(handle.read())
+        text = read_text(txt, skipped)
+        if text is None:
+            continue
+        ann_text = read_text(ann, skipped)
+        if ann_text is None:
+            continue
+        attributions = parse_ann(ann_text)
         articles.append(GoldArticle(name=txt.stem, text=text, ann_path=ann, attributions=attributions))
         if limit is not None and len(articles) >= limit:
             break

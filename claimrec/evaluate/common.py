@@ -1,6 +1,11 @@
-"""Helpers the scorers share: rounded rates and plain-text score tables."""
+"""Helpers the scorers share: reading dataset files, rounded rates, plain-text score tables."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from claimrec.models import InputError
 
 
 def ratio(part: int, whole: int) -> float:
@@ -19,3 +24,26 @@ def tables_as_text(*tables, width: int = 100) -> str:
     for table in tables:
         console.print(table)
     return buf.getvalue()
+
+
+def read_text(path: Path, skipped: Optional[list[InputError]] = None, *,
+              line_records: bool = False) -> Optional[str]:
+    """A gold or dataset file's text, or None when it is empty, binary or undecodable.
+
+    Decoding is ingestion's (UTF-8 first, then detection), and the bytes are
+    decoded as they are: brat offsets count "\\r\\n" as two characters. A file
+    that cannot be read is recorded in ``skipped`` with the reason;
+    ``line_records`` as in :func:`~claimrec.ingest.encoding.decode_bytes`.
+    """
+    from claimrec.ingest.encoding import decode_bytes
+    from claimrec.ingest.problems import BadInput
+
+    try:
+        return decode_bytes(path.read_bytes(), line_records=line_records)
+    except BadInput as exc:
+        reason = exc.reason
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    if skipped is not None:
+        skipped.append(InputError(path=str(path), reason=reason))
+    return None

@@ -39,6 +39,7 @@ from pydantic import BaseModel, Field
 
 from claimrec.evaluate.common import ratio, tables_as_text
 from claimrec.evaluate.frank_text import read_records, to_articles
+from claimrec.models import InputError
 
 COUNTED = (
     "unsupported_addition", "quote_unsourced", "quote_altered", "attribution_changed",
@@ -84,6 +85,7 @@ class DistortionScores(BaseModel):
     path: str
     records: int = 0
     failures: int = 0
+    skipped: list[InputError] = Field(default_factory=list)
     seconds: float = 0.0
     any_annotator: Thresholded
     majority: Thresholded
@@ -155,7 +157,8 @@ def evaluate_distortion(path, model: Optional[str] = None, limit: Optional[int] 
     rows: list[tuple[dict, set[str]]] = []
     kinds: dict[str, KindCount] = {k: KindCount() for k in COUNTED}
     failures = 0
-    for rec in read_records(Path(path), limit):
+    skipped: list[InputError] = []
+    for rec in read_records(Path(path), limit, skipped):
         try:
             report = reconcile_articles(to_articles(rec), config)
             flags = _flags(report.findings)
@@ -170,7 +173,7 @@ def evaluate_distortion(path, model: Optional[str] = None, limit: Optional[int] 
             else:
                 kinds[k].on_error_free += 1
     return DistortionScores(
-        path=str(path), records=len(rows), failures=failures,
+        path=str(path), records=len(rows), failures=failures, skipped=skipped,
         seconds=round(time.perf_counter() - started, 1),
         any_annotator=_score(rows, "any"), majority=_score(rows, "majority"), kinds=kinds,
     )

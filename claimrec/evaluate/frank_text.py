@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from claimrec.models import Article
+from claimrec.errors import UsageError
+from claimrec.evaluate.common import read_text
+from claimrec.models import Article, InputError
 
 _GLUED_STOP = re.compile(r"(?<=[a-z0-9)\"'\u2019])\.(?=[A-Z][a-z])")
 _UNK = re.compile(r"\s*(?:\[unk\]|<unk>|\bunk\b)\s*", re.I)
@@ -54,25 +56,42 @@ class FrankRecord:
     labels: dict
 
 
-def read_records(path: Path, limit: Optional[int] = None) -> Iterator[FrankRecord]:
-    """Records of a FRANK-style JSONL file; malformed lines are skipped."""
+def read_records(path: Path, limit: Optional[int] = None,
+                 skipped: Optional[list[InputError]] = None) -> Iterator[FrankRecord]:
+    """Records of a FRANK-style JSONL file.
+
+    A file that cannot be read at all is a usage error; a malformed line is
+    left out and recorded in ``skipped`` as ``path:LINE`` with the reason.
+    """
+    unreadable: list[InputError] = []
+    text = read_text(path, unreadable, line_records=True)
+    if text is None:
+        raise UsageError(f"{path}: {unreadable[0].reason}")
     n = 0
-    with open(path, encoding="utf-8") as handle:
-        for i, line in enumerate(handle):
-            if limit is not None and n >= limit:
-                return
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-                article, summary, labels = rec["article"], rec["summary"], rec["labels"]
-            except (ValueError, KeyError, TypeError):
-                continue
+    # split on "\n" only: JSON strings may hold U+2028, which splitlines() breaks at
+    for i, line in enumerate(text.split("\n")):
+        if limit is not None and n >= limit:
+            return
+        line = line.strip()
+        if not line:
+            continue
+        reason = None
+        try:
+            rec = json.loads(line)
+            article, summary, labels = rec["article"], rec["summary"], rec["labels"]
+        except ValueError as exc:
+            reason = f"invalid JSON: {exc}"
+        except (KeyError, TypeError) as exc:
+            reason = f"not a record with article, summary and labels ({exc.__class__.__name__}: {exc})"
+        else:
             if not isinstance(article, str) or not isinstance(summary, str) or not isinstance(labels, dict):
-                continue
-            n += 1
-            yield FrankRecord(i, str(rec.get("hash", i)), article, summary, labels)
+                reason = "article and summary must be text and labels an object"
+        if reason is not None:
+            if skipped is not None:
+                skipped.append(InputError(path=f"{path}:{i + 1}", reason=reason))
+            continue
+        n += 1
+        yield FrankRecord(i, str(rec.get("hash", i)), article, summary, labels)
 
 
 def clean_article(text: str) -> str:

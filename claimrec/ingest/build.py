@@ -40,7 +40,8 @@ def build_candidate(candidate: Candidate, ids: IdAllocator, *, max_bytes: int,
     shown = STDIN_PATH if candidate.stdin else candidate.path
     built = Built()
     try:
-        text = decode_bytes(_read_bytes(candidate, max_bytes, stdin))
+        text = decode_bytes(_read_bytes(candidate, max_bytes, stdin),
+                            line_records=candidate.suffix == ".jsonl")
         fmt = _format_of(candidate, text)
         parsed = read_text(text, fmt, STDIN_ID if candidate.stdin else Path(candidate.path).stem)
     except BadInput as exc:

@@ -23,18 +23,27 @@ _BOMS = (
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
-def decode_bytes(data: bytes) -> str:
-    """The text in ``data``; raises :class:`BadInput` saying why there is none."""
+def decode_bytes(data: bytes, *, line_records: bool = False) -> str:
+    """The text in ``data``; raises :class:`BadInput` saying why there is none.
+
+    With ``line_records`` (JSONL: one record a line) a few binary lines do not
+    condemn the file: their records fail on their own, line by line, and the
+    good lines are kept. Only a file with no text line at all is binary.
+    """
     if not data.strip():
         return _refuse_empty(data)
+    checked = _not_blank if line_records else _checked
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_as(data, codec))
-    _refuse_binary(data)
+            return checked(_decode_as(data, codec))
+    if line_records:
+        _refuse_binary_lines(data)
+    else:
+        _refuse_binary(data)
     try:
-        return _checked(data.decode("utf-8"))
+        return checked(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return _checked(_detect(data))
+        return checked(_detect(data))
 
 
 def _refuse_empty(data: bytes) -> str:
@@ -45,9 +54,20 @@ def _refuse_binary(data: bytes) -> None:
     head = data[:_SNIFF]
     if b"\x00" in head:
         raise BadInput("binary file (contains NUL bytes), not text")
-    control = sum(1 for b in head if b in _CONTROL)
-    if control / len(head) > _MAX_CONTROL_SHARE:
-        raise BadInput(f"binary file ({control / len(head):.0%} control bytes), not text")
+    share = _control_share(head)
+    if share > _MAX_CONTROL_SHARE:
+        raise BadInput(f"binary file ({share:.0%} control bytes), not text")
+
+
+def _refuse_binary_lines(data: bytes) -> None:
+    lines = [line for line in data.split(b"\n") if line.strip()]
+    if all(b"\x00" in line or _control_share(line) > _MAX_CONTROL_SHARE for line in lines):
+        raise BadInput("binary file (no line of text), not text")
+
+
+def _control_share(data: bytes) -> float:
+    head = data[:_SNIFF]
+    return sum(1 for b in head if b in _CONTROL) / len(head) if head else 0.0
 
 
 def _decode_as(data: bytes, codec: str) -> str:
@@ -79,10 +99,15 @@ def _western(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _checked(text: str) -> str:
+def _not_blank(text: str) -> str:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise BadInput("empty file (whitespace only)")
+    return text
+
+
+def _checked(text: str) -> str:
+    text = _not_blank(text)
     control = sum(1 for ch in text[:_SNIFF] if ord(ch) in _CONTROL or ch == "\x00")
     if control / min(len(text), _SNIFF) > _MAX_CONTROL_SHARE:
         raise BadInput("binary file (control characters after decoding), not text")

@@ -49,3 +49,17 @@ def test_second_content_role_is_merged():
 @pytest.mark.parametrize("bad", ["", "T1\tContent x y\tz\n", "E1\tAttribution:T9 Content:T8\n", "T1\tContent 5 2\tz\n"])
 def test_malformed_files_give_nothing_not_errors(bad):
     assert parse_ann(bad) == []
+
+
+def test_unreadable_gold_files_are_skipped_and_named(gold_dir):
+    (gold_dir / "text" / "doc-c.txt").write_bytes(b"\x00\x01binary\x00")
+    (gold_dir / "attributions" / "doc-c_x.ann").write_text("", encoding="utf-8")
+    (gold_dir / "text" / "doc-d.txt").write_bytes("Caf\xe9 owners said prices would rise.".encode("latin-1"))
+    (gold_dir / "attributions" / "doc-d_x.ann").write_text("T1\tSource 0 13\tCafé owners\n",
+                                                           encoding="utf-8")
+    skipped = []
+    articles = read_gold(gold_dir, skipped=skipped)
+    assert [a.name for a in articles] == ["doc-a", "doc-b", "doc-d"]
+    assert articles[2].text.startswith("Café owners")
+    assert [(e.path.rsplit("/", 1)[1], e.reason) for e in skipped] == [
+        ("doc-c.txt", "binary file (contains NUL bytes), not text")]

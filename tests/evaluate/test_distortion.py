@@ -91,3 +91,41 @@ def test_detokenise_and_truecase():
     article = "The Barbie From Down Under: Natalia Moon moved to Darwin. A star was born in Darwin."
     assert truecase(detokenise("natalia moon moved to darwin . a star"), article) == \
         "Natalia Moon moved to Darwin. A star"
+
+
+def test_bad_lines_are_named_and_good_records_kept(scores, tmp_path):
+    # the fixture file holds a broken line (2) and a record without summary/labels (3)
+    assert [e.path.rsplit(":", 1)[1] for e in scores.skipped] == ["2", "3"]
+    assert scores.skipped[0].reason.startswith("invalid JSON")
+    assert scores.records == len(RECORDS)
+
+
+def test_binary_line_loses_only_itself_and_the_cli_names_it(tmp_path, nlp):
+    from click.testing import CliRunner
+
+    from claimrec.cli import cli
+
+    good = json.dumps({"article": ARTICLE, "summary": RECORDS[0][0], "labels": RECORDS[0][1]})
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(good.encode() + b"\n\x00\x01\x02\x03garbage\n")
+    result = CliRunner().invoke(cli, ["eval", "distortion", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["records"] == 1
+    assert result.stderr.splitlines() == [f"claimrec: skipped {path}:2: invalid JSON: "
+                                          "Expecting value: line 1 column 1 (char 0)"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"\x00\x01\x02binary\x00\x00", "binary file (no line of text), not text"),
+])
+def test_unreadable_file_is_one_line_and_exit_2(tmp_path, content, reason):
+    from click.testing import CliRunner
+
+    from claimrec.cli import cli
+
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(content)
+    result = CliRunner().invoke(cli, ["eval", "distortion", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"claimrec: error: {path}: {reason}\n"

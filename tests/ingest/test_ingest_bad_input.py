@@ -159,3 +159,16 @@ def test_permission_error_becomes_one_line(write, monkeypatch):
 
     monkeypatch.setattr(Path, "open", refusing_open)
     assert _read_with_good(write, locked) == "permission denied"
+
+
+def test_jsonl_binary_line_loses_only_that_line(write):
+    path = write("feed.jsonl", json.dumps({"text": GOOD}).encode() + b"\n\x00\x01\x02junk\n"
+                 + json.dumps({"body": GOOD}).encode() + b"\n")
+    result = read_inputs([str(path)])
+    assert [a.id for a in result.articles] == ["feed:1", "feed:3"]
+    assert [e.path for e in result.errors] == [f"{path}:2"]
+
+
+def test_jsonl_with_no_text_line_is_one_binary_error(write, tmp_path):
+    bad = write("junk.jsonl", b"\x00\x01\x02\x03\n\x00\x00\x05\x06\n")
+    assert _read_with_good(write, bad) == "binary file (no line of text), not text"
