@@ -35,7 +35,7 @@ def run_corpus(
     articles, errors = ingest_paths([path], config)
     for err in errors:
         print(f"claimrec: skipped {err.path}: {err.reason}", file=sys.stderr)
-    labels = event_labels(path, articles, settings.event_fields)
+    labels = event_labels(path, articles)
 
     worst: dict[str, Finding] = {}
     with EventSink(output) as sink, CorpusProgress(not quiet) as progress:

@@ -8,7 +8,6 @@ from functools import lru_cache
 
 @dataclass(frozen=True)
 class GroupingSettings:
-    event_fields: tuple[str, ...]
     entity_labels: frozenset[str]
     person_labels: frozenset[str]
     term_pos: frozenset[str]
@@ -31,7 +30,6 @@ def grouping_settings() -> GroupingSettings:
 
     raw = load_json("lexicons/grouping.json")
     return GroupingSettings(
-        event_fields=tuple(raw["event_fields"]),
         entity_labels=frozenset(raw["entity_labels"]),
         person_labels=frozenset(raw["person_labels"]),
         term_pos=frozenset(raw["term_pos"]),

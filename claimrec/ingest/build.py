@@ -88,6 +88,7 @@ def _article(draft: Draft, path: str, ids: IdAllocator, default_id: str) -> Arti
         published=normalise_date(draft.published) or cleaned.published,
         byline=draft.byline or cleaned.byline,
         url=draft.url,
+        event=draft.event,
         credits=cleaned.credits,
         text=cleaned.text,
         removed=cleaned.removed,

@@ -19,6 +19,8 @@ PUBLISHED = ("published", "date", "datePublished", "date_published", "date_publi
 BYLINE = ("byline", "author", "authors", "creator", "by")
 URL = ("url", "link", "canonical_url", "canonical", "href", "source_url")
 ID = ("id",)
+# the story a record belongs to, for `claimrec corpus`
+EVENT = ("event", "event_id", "story_id")
 _NAME_KEYS = ("name", "title", "text", "value", "@value", "id")
 
 
@@ -36,6 +38,7 @@ class Draft:
     published: Optional[str] = None
     byline: Optional[str] = None
     url: Optional[str] = None
+    event: Optional[str] = None
     find_title: bool = False
     markdown: bool = False
 
@@ -94,4 +97,5 @@ def draft_from_record(record: Mapping[str, Any], *, fmt: str, text: str, offset:
         text=text, format=fmt, offset=offset, id_hint=id_hint,
         title=first(record, TITLE), outlet=first(record, OUTLET),
         published=first(record, PUBLISHED), byline=first(record, BYLINE), url=first(record, URL),
+        event=first(record, EVENT),
     )

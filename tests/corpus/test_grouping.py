@@ -99,20 +99,20 @@ def test_date_window_keeps_distant_articles_apart():
     assert sorted(sorted(e.members) for e in found) == [[0, 1], [2], [3]]
 
 
-@pytest.mark.parametrize("path, ident, expected", [
-    ("feed.jsonl", "story-b", "storm"),     # the record's own id
-    ("feed.jsonl", "feed:2", "storm"),      # ingestion's stem:line id
-    ("feed.jsonl:1", "whatever", "vote"),   # a path carrying the line
-])
-def test_jsonl_labels_match_records(tmp_path, path, ident, expected):
+def test_jsonl_event_fields_become_labels(tmp_path):
+    # every alias of the event field, read by ingestion from the records themselves
+    from claimrec.ingest import read_inputs
+
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps({"text": "a", "event_id": "vote"}) + "\n"
-        + json.dumps({"id": "story-b", "text": "b", "story_id": "storm"}) + "\n",
+        json.dumps({"text": "The vote count went on all night.", "event_id": "vote"}) + "\n"
+        + json.dumps({"id": "story-b", "text": "The storm hit the coast.", "story_id": "storm"}) + "\n"
+        + json.dumps({"text": "Fans queued for tickets.", "event": "final"}) + "\n",
         encoding="utf-8")
-    article = Article(id=ident, path=str(tmp_path / path), text="x")
-    labels = event_labels(str(feed), [article], grouping_settings().event_fields)
-    assert labels == [(expected, BY_FIELD)]
+    articles = read_inputs([str(feed)]).articles
+    assert [a.id for a in articles] == ["feed:1", "story-b", "feed:3"]
+    labels = event_labels(str(feed), articles)
+    assert labels == [("vote", BY_FIELD), ("storm", BY_FIELD), ("final", BY_FIELD)]
 
 
 def test_labels_field_beats_subfolder_and_root_files_stay_unlabelled(tmp_path):
@@ -120,10 +120,12 @@ def test_labels_field_beats_subfolder_and_root_files_stay_unlabelled(tmp_path):
     feed = tmp_path / "sub" / "feed.jsonl"
     feed.write_text(json.dumps({"id": "x", "text": "t", "event": "named"}) + "\n"
                     + json.dumps({"id": "y", "text": "t"}) + "\n", encoding="utf-8")
-    articles = [Article(id="x", path=str(feed), text="t"),
-                Article(id="y", path=str(feed), text="t"),
-                Article(id="z", path=str(tmp_path / "loose.txt"), text="t"),
-                Article(id="w", path=str(tmp_path / "w.txt"), text="t", event="given")]
-    labels = event_labels(str(tmp_path), articles, grouping_settings().event_fields)
+    from claimrec.ingest import read_inputs
+
+    articles = read_inputs([str(feed)]).articles + [
+        Article(id="z", path=str(tmp_path / "loose.txt"), text="t"),
+        Article(id="w", path=str(tmp_path / "w.txt"), text="t", event="given")]
+    assert [a.id for a in articles[:2]] == ["x", "y"]
+    labels = event_labels(str(tmp_path), articles)
     assert labels == [("named", BY_FIELD), ("sub", BY_SUBFOLDER), None, ("given", BY_FIELD)]
     assert [e.event_id for e in explicit_events(labels)] == ["named", "sub", "given"]
