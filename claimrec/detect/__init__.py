@@ -8,13 +8,10 @@ confidence rules: :mod:`claimrec.detect.severity`.
 
 from __future__ import annotations
 
-import logging
-
 from claimrec.detect.context import build_context
 from claimrec.detect.merge import merge_drafts, number_findings
+from claimrec.faults import Faults, several
 from claimrec.models import Finding
-
-log = logging.getLogger(__name__)
 
 
 def _detectors():
@@ -33,19 +30,19 @@ def _detectors():
             detect_figures, detect_modality, detect_additions, detect_omissions]
 
 
-def detect_findings(articles, docs, claims, parties, alignments, derivations) -> list[Finding]:
+def detect_findings(articles, docs, claims, parties, alignments, derivations,
+                    faults: Faults | None = None) -> list[Finding]:
+    faults = faults or Faults(debug=True)
     if not articles or docs is None:
         return []
     ctx = build_context(list(articles), list(docs), list(claims or []), list(parties or []),
                         list(alignments or []), list(derivations or []))
     rewrite_ids = {p.rewrite.article.id for p in ctx.pairs}
     drafts = []
+    where = several([a.path for a in articles])
     for detector in _detectors():
-        try:
-            found = detector(ctx)
-        except Exception:  # one broken detector must not cost the user the whole report
-            log.warning("detector %s failed; its findings are missing", detector.__name__, exc_info=True)
-            continue
+        found = faults.run(f"detect:{detector.__name__.removeprefix('detect_')}", where, detector, ctx,
+                           default=[])
         drafts.extend(found)
         for d in found:
             focus = next((sp for sp in d.evidence if sp.article_id in rewrite_ids), None)

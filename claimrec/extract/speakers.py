@@ -175,17 +175,15 @@ def _line_initial_np(index: DocIndex, cue):
         return None
     if any(t.pos_ in ("VERB", "AUX") or index.tok_quote[t.i] >= 0 or t.text in ",;:" for t in span):
         return None
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    if not nouns:
-        return None
-    # the head: the first noun before any preposition ("Critics" of "Critics of the bill")
+    # the head: the last noun before any preposition ("Critics" of "Critics of the bill");
+    # a line that opens with a preposition ("In a statement on Tuesday said ...") names
+    # a circumstance, not a speaker
+    head = None
     for t in span:
         if t.pos_ == "ADP":
             break
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             head = t
-    else:
-        head = nouns[-1]
     return head
 
 

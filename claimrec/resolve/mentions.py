@@ -363,12 +363,17 @@ def dominant_country(doc) -> Optional[str]:
 
 
 def speaker_mentions(
-    claims: list[Claim], article_index: dict[str, int], found: dict[int, list[Mention]]
+    claims: list[Claim], article_index: dict[str, int], found: dict[int, list[Mention]],
+    indices: Optional[Iterable[int]] = None,
 ) -> list[Mention]:
     """Mentions for claim speakers; a speaker whose span overlaps a mention found in the parse
-    is attached to it (so parse and extractor agree), others become mentions of their own."""
+    is attached to it (so parse and extractor agree), others become mentions of their own.
+
+    ``indices`` limits the work to those claims (one article's, say); mentions keep
+    the claims' indices into the whole ``claims`` list."""
     out: list[Mention] = []
-    for ci, claim in enumerate(claims):
+    for ci in (range(len(claims)) if indices is None else indices):
+        claim = claims[ci]
         sp = claim.speaker
         if sp is None or claim.article_id not in article_index:
             continue
