@@ -226,9 +226,11 @@ def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -
     _setup_logging(opts)
     # corpus draws its own progress bar; a second live display would garble stderr
     config = _config(replace(opts, quiet=True))
-    worst = run_corpus(path, config, output=opts.output, engine=engine,
-                       scheduler=scheduler, quiet=opts.quiet)
+    worst, internal = run_corpus(path, config, output=opts.output, engine=engine,
+                                 scheduler=scheduler, quiet=opts.quiet)
     ctx = click.get_current_context()
+    if internal:
+        ctx.exit(EXIT_INTERNAL)
     ctx.exit(EXIT_FINDINGS if worst and should_fail(worst, opts.fail_on) else EXIT_OK)
 
 

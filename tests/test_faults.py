@@ -137,3 +137,18 @@ def test_closed_pipe_exits_quietly(seed_dir, tmp_path):
     assert first.startswith(b"{")
     assert producer.returncode == 141, err.decode()
     assert err == b""
+
+
+def test_corpus_reports_an_internal_error_and_goes_on(two_articles, tmp_path, monkeypatch):
+    import claimrec.extract
+
+    _fail_on(monkeypatch, claimrec.extract, "extract_claims", "Zakon.kz")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["corpus", str(two_articles), "-o", str(out), "-q",
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 3
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    events = [r for r in records if r["type"] == "event"]
+    assert events and events[0]["errors"][0]["stage"] == "extract"
+    assert any(r["type"] == "finding" for r in records)
+    assert "internal error on" in result.stderr and "(extract)" in result.stderr
