@@ -37,9 +37,6 @@ CHUNK_CHARS = 100_000
 # settings), so cached parses from an older pipeline are never reused.
 PIPELINE_REVISION = "p1"
 PARAGRAPH_COMPONENT = "claimrec_paragraphs"
-# Universal POS tags of the words that carry what a sentence says; alignment and
-# detection both compare sentences on these, so they must agree on what counts.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
 def resolve_model_name(requested: Optional[str] = None) -> str:

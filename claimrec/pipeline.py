@@ -1,4 +1,4 @@
-"""The pipeline wired end to end: ingest -> parse -> extract -> resolve -> align -> detect.
+"""The pipeline wired end to end: ingest -> parse -> annotate -> extract -> resolve -> align -> detect.
 
 Each stage is a plain function in its own module; this module only chains
 them and builds the :class:`~claimrec.models.Report`. Every unit of work runs
@@ -99,13 +99,22 @@ def _parse(run: _Run, articles: Sequence[Article]) -> list:
     return docs
 
 
-def extract_all(articles: Sequence[Article], docs: Sequence, faults: Optional[Faults] = None) -> list[Claim]:
+def annotate_all(articles: Sequence[Article], docs: Sequence, faults: Optional[Faults] = None) -> list:
+    """The annotated document of each article (None where its parse or annotation failed)."""
+    from claimrec.text.document import annotate
+
+    faults = faults or Faults(debug=True)
+    return [faults.run("annotate", a.path, annotate, a.id, a.text, d) if d is not None else None
+            for a, d in zip(articles, docs)]
+
+
+def extract_all(articles: Sequence[Article], adocs: Sequence, faults: Optional[Faults] = None) -> list[Claim]:
     from claimrec.extract import extract_claims
 
     faults = faults or Faults(debug=True)
     claims: list[Claim] = []
-    for article, doc in zip(articles, docs):
-        claims.extend(faults.run("extract", article.path, extract_claims, article, doc, default=[]))
+    for article, adoc in zip(articles, adocs):
+        claims.extend(faults.run("extract", article.path, extract_claims, article, adoc, default=[]))
     return claims
 
 
@@ -122,8 +131,10 @@ def extract_articles(articles: Sequence[Article], config: PipelineConfig, *,
     run = _Run(config)
     articles = list(articles)
     docs = _parse(run, articles)
+    with run.timed("annotate"):
+        adocs = annotate_all(articles, docs, run.faults)
     with run.timed("extract"):
-        claims = extract_all(articles, docs, run.faults)
+        claims = extract_all(articles, adocs, run.faults)
     with run.timed("resolve"):
         parties, claims = resolve_parties(articles, claims, docs=docs, faults=run.faults)
     return _report(run, articles, errors, parties=parties, claims=claims)
@@ -152,14 +163,16 @@ def reconcile_articles(
     articles = list(articles)
     docs = list(docs) if docs is not None else _parse(run, articles)
     faults = run.faults
+    with run.timed("annotate"):
+        adocs = annotate_all(articles, docs, faults)
     with run.timed("extract"):
-        claims = extract_all(articles, docs, faults)
+        claims = extract_all(articles, adocs, faults)
     with run.timed("resolve"):
         parties, claims = resolve_parties(articles, claims, docs=docs, faults=faults)
     with run.timed("align"):
-        alignments, derivations = align_articles(articles, docs, claims, faults=faults)
+        alignments, derivations = align_articles(articles, adocs, claims, faults=faults)
     with run.timed("detect"):
-        findings = detect_findings(articles, docs, claims, parties, alignments, derivations, faults=faults)
+        findings = detect_findings(articles, adocs, claims, parties, alignments, derivations, faults=faults)
     findings = select_findings(findings, config.min_confidence)
     return _report(run, articles, errors, parties=parties, claims=claims, alignments=alignments,
                    derivations=derivations, findings=findings)

@@ -69,18 +69,20 @@ def test_debug_raises_at_once_with_the_traceback(two_articles, tmp_path, monkeyp
 
 
 def test_a_failing_detector_is_an_internal_error_not_silence(two_articles, tmp_path, monkeypatch):
-    import claimrec.detect.quotes as quotes
+    import claimrec.detect as detect
 
-    def broken(ctx):
+    def detect_quote_changes(ctx, pair, given):
         raise KeyError("no such quote")
 
-    monkeypatch.setattr(quotes, "detect_quotes", broken)
+    phase = tuple(detect_quote_changes if f.__name__ == "detect_quote_changes" else f for f in detect.REWRITE_PHASE)
+    monkeypatch.setattr(detect, "REWRITE_PHASE", phase)
     result = CliRunner().invoke(cli, ["reconcile", str(two_articles), "-f", "json", "-q",
                                       "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 3
     report = Report.model_validate_json(result.stdout)
     [err] = [e for e in report.errors if e.kind == "internal"]
-    assert err.stage.startswith("detect") and err.exception == "KeyError"
+    assert err.stage == "detect:quote_changes" and err.exception == "KeyError"
+    assert " -> " in err.path  # the pair it failed on
     kinds = {f.kind for f in report.findings}
     assert "quote_unsourced" not in kinds and "hedge_dropped" in kinds
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimrec.extract.quotes import find_quotes
 from claimrec.ingest.encoding import decode_bytes
 from claimrec.ingest.problems import BadInput
+from claimrec.text.quotes import find_quotes
 
 FRAGMENTS = [
     "said", "told reporters", "according to", "he added", "she said.", "officials said",
@@ -41,23 +41,25 @@ def test_quote_finder_spans_point_into_the_text(text):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_speaker_finder_spans_point_into_the_text(nlp, text):
     from claimrec.extract import find_candidates
-    from claimrec.extract.lexicon import get_lexicon
     from claimrec.extract.speakers import find_speaker
+    from claimrec.text.document import annotate
+    from claimrec.text.lookups import extraction
 
     doc = nlp(text)
-    index, cands = find_candidates(doc, text)
+    index = annotate("t", text, doc)
+    cands = find_candidates(index)
     for c in cands:
         assert 0 <= c.start <= c.end <= len(text)
         if c.speaker is not None:
             # a resolved pronoun keeps its own words in resolved_from and takes the name
             surface = c.speaker.resolved_from or c.speaker.text
             assert text[c.speaker.start:c.speaker.end] == surface
-    lex = get_lexicon()
+    lex = extraction()
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX"):
             found = find_speaker(index, tok, lex)
             if found is not None:
-                assert text[found.start:found.end] == found.text
+                assert text[found.start:found.end] == (found.resolved_from or found.text)
 
 
 @given(st.binary(max_size=400) | any_text.map(lambda t: t.encode("utf-8"))

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from claimrec.models import Article, Claim
-from claimrec.resolve.lexicon import lexicon, norm
 from claimrec.resolve.phrases import Phrase, classify, find_country, words_of
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 # a phrase in one of these dependency roles acts or speaks in the sentence
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "ROOT"})
@@ -74,7 +75,7 @@ class _DocScanner:
         self.text = article.text
         self.used: set[int] = set()
         self.out: list[Mention] = []
-        self.lex = lexicon()
+        self.lex = party_tables()
 
     def _mention(self, start_tok: int, end_tok: int, phrase: Phrase, actor: bool) -> Mention:
         start = self.doc[start_tok].idx
@@ -324,9 +325,9 @@ class _DocScanner:
         for child in list(root.children) + following:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and objs[0].lower_ not in lexicon().pronouns:
+                if objs and objs[0].lower_ not in party_tables().pronouns:
                     end, qualified = max(end, objs[0].right_edge.i + 1), True
-            elif child.dep_ == "poss" and child.lower_ not in lexicon().pronouns:
+            elif child.dep_ == "poss" and child.lower_ not in party_tables().pronouns:
                 qualified = True
             elif child.dep_ == "compound" and child.pos_ == "NOUN":
                 qualified = True
@@ -348,7 +349,7 @@ def dominant_country(doc) -> Optional[str]:
     """The country an article is mostly about: most named (GPE, NORP, demonyms), first on ties."""
     if doc is None:
         return None
-    lex = lexicon()
+    lex = party_tables()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
@@ -394,7 +395,7 @@ def speaker_mentions(
             continue
         if phrase.kind == "person" and not phrase.title and sp.title:
             phrase.title = sp.title
-            phrase.title_kind = lexicon().title_kind(words_of(sp.title)) or ""
+            phrase.title_kind = party_tables().title_kind(words_of(sp.title)) or ""
         start = sp.span.start if sp.span else claim.sentence.start
         end = sp.span.end if sp.span else claim.sentence.start
         surface = sp.span.text if sp.span else sp.text
@@ -410,7 +411,7 @@ def speaker_mentions(
 
 
 def _pronoun(text: str) -> bool:
-    return norm(text) in lexicon().pronouns
+    return norm(text) in party_tables().pronouns
 
 
 def _speaker_texts(sp) -> Iterable[str]:

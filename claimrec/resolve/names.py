@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimrec.resolve.lexicon import lexicon, norm
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import name_key, norm
 
 SURNAME_MIN = 85.0
 GIVEN_MIN = 80.0
@@ -26,13 +26,9 @@ _WORD = re.compile(r"[^\W\d_][\w'\-.]*", re.UNICODE)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """A rough transliteration key: accents, y/i, ph/f, ck/k and doubled letters merged."""
-    t = norm(token)
-    t = re.sub(r"[^a-z]", "", t)
-    t = t.replace("ph", "f").replace("ck", "k").replace("y", "i")
-    return _DOUBLE.sub(r"\1", t)
+    """A name token's transliteration key (see :func:`claimrec.text.normalize.name_key`)."""
+    return name_key(token).replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,7 @@ class PersonName:
 
 def parse_person(text: str) -> PersonName | None:
     """Given names and surname of a person's name, with titles and honorifics dropped."""
-    lex = lexicon()
+    lex = party_tables()
     text = text.replace("\u2019", "'")
     words = [w.rstrip(".,") for w in _WORD.findall(text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -93,7 +89,7 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 
 def org_core(text: str) -> str:
     """An organisation name without article, possessive and corporate suffixes."""
-    lex = lexicon()
+    lex = party_tables()
     words = norm(text).replace("'s ", " ").split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
@@ -112,7 +108,7 @@ def same_org(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    lex = lexicon()
+    lex = party_tables()
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     # "Meta" ~ "Meta Platforms", "Walt Disney" ~ "Walt Disney Company": the longer name only adds

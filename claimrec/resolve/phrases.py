@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from claimrec.resolve.lexicon import Country, lexicon, norm
 from claimrec.resolve.names import org_core, parse_person
+from claimrec.text.lookups import CountryName as Country
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 _WORD = re.compile(r"[^\W_][\w'\u2019.\-&]*", re.UNICODE)
 
@@ -60,7 +62,7 @@ def _strip_possessive(w: str) -> tuple[str, bool]:
 
 def find_country(words: list[str]) -> Optional[Country]:
     """First country named in the words, as name, demonym or capital (up to 3-word forms)."""
-    lex = lexicon()
+    lex = party_tables()
     for i in range(len(words)):
         for n in (3, 2, 1):
             if i + n > len(words):
@@ -85,7 +87,7 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
 
     ``label`` is a hint: a spaCy entity label (PERSON, ORG, GPE, NORP) or a
     party kind from the extractor (person, organisation, government, group)."""
-    lex = lexicon()
+    lex = party_tables()
     words = words_of(text)
     if not words:
         return None
@@ -158,7 +160,7 @@ def _has_name_after(words: list[str], i: int) -> bool:
 def _lower_first(text: str) -> str:
     text = text.strip()
     first = text.split(" ", 1)[0]
-    lex = lexicon()
+    lex = party_tables()
     if first[:1].isupper() and (norm(first) in lex.determiners or norm(first) in lex.group_nouns):
         return text[:1].lower() + text[1:]
     return text
@@ -166,7 +168,7 @@ def _lower_first(text: str) -> str:
 
 def _group_qualifier(low: list[str], head_i: int) -> str:
     """What a group is defined by: "critics *of the bill*", "the *bill's* authors", "*rights* activists"."""
-    lex = lexicon()
+    lex = party_tables()
     if head_i + 2 < len(low) and low[head_i + 1] == "of":
         tail = [w for w in low[head_i + 2 :] if w not in lex.determiners]
         return _strip_possessive(tail[-1])[0] if tail else ""
@@ -189,7 +191,7 @@ def _match_heads(bare: list[str], heads: frozenset[str]) -> Optional[tuple[int, 
 
 def _split_title(words: list[str]) -> tuple[Optional[str], str, list[str]]:
     """(title kind, title text, name words) for "Information Minister Aida Balyeva"."""
-    lex = lexicon()
+    lex = party_tables()
     last, kind = -1, None
     for i in range(len(words) - 1):
         k = lex.title_kind(words[: i + 1])
@@ -203,7 +205,7 @@ def _split_title(words: list[str]) -> tuple[Optional[str], str, list[str]]:
 
 def _organisation(words: list[str], low: list[str]) -> Optional[Phrase]:
     """Organisation core and owned brands: "Facebook owner Meta Platforms", "Facebook's Meta"."""
-    lex = lexicon()
+    lex = party_tables()
     brands: list[str] = []
     # "X's Y": X owns Y (or is Y's country)
     for i, w in enumerate(words[:-1]):

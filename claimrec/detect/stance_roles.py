@@ -18,11 +18,14 @@ sentences report one event.
 from __future__ import annotations
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
-from claimrec.detect.cues import cue_classes
-from claimrec.detect.draft import Draft
-from claimrec.detect.predicates import Predicate
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, detect_words, q
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_denial, is_reporting
+from claimrec.text.keys import keys_of
+from claimrec.text.lookups import detection
+from claimrec.text.negation import negation_tokens
+from claimrec.text.predicates import Predicate
 
 
 def _shared(a: Predicate, b: Predicate) -> set[str]:
@@ -51,14 +54,13 @@ def _extent(sent: Sentence, p: Predicate):
     return doc[max(lo, p.start):min(hi, p.end)]
 
 
-def detect_polarity(ctx: DetectContext) -> list[Draft]:
+def detect_stance_roles(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
-    for pair in ctx.pairs:
-        for al in pair.aligned:
-            r = al.rewrite
-            for pr in r.predicates:
-                out.extend(_compare(pair, r, al.sources, pr, al.similarity))
-        out.extend(_claim_flips(ctx, pair))
+    for al in pair.aligned:
+        r = al.rewrite
+        for pr in r.predicates:
+            out.extend(_compare(pair, r, al.sources, pr, al.similarity))
+    out.extend(_claim_flips(ctx, pair))
     return out
 
 
@@ -94,7 +96,7 @@ def _subject_keys(sent: Sentence, p: Predicate) -> set[str]:
     if p.subj is not None:
         return set(p.subj.keys)
     lo = sent.tokens[0].i
-    return content_keys(sent.tokens.doc[lo:p.verb])
+    return keys_of(sent.tokens.doc[lo:p.verb])
 
 
 def _nominal(sent: Sentence, arg) -> bool:
@@ -104,7 +106,7 @@ def _nominal(sent: Sentence, arg) -> bool:
 
 def _role_change(r: Sentence, s: Sentence, pr: Predicate, ps: Predicate):
     # a light verb's object changing ("have a plan" / "have a deal") says nothing about roles
-    if pr.key in detect_words("light_verbs") or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
+    if pr.key in detection().light_verbs or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
         return None
     if not _nominal(r, pr.obj) or not _nominal(s, ps.obj):
         return None
@@ -123,7 +125,7 @@ def _role_change(r: Sentence, s: Sentence, pr: Predicate, ps: Predicate):
         return None
     # the agent replaced by another participant of the same source event
     obj_same = pr.obj.head_key == ps.obj.head_key
-    reporting = r.tokens.doc[pr.verb].lemma_.lower() in cue_classes()
+    reporting = is_reporting(r.tokens.doc[pr.verb])
     if obj_same and not reporting and not (pr.subj.keys & ps.subj.keys) \
             and pr.subj.head_key in ps.obj.keys and ps.subj.head_key not in r.surface:
         return False, "agent replaced"
@@ -167,12 +169,10 @@ def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
 
 
 def _inner_negation(view, claim) -> bool:
-    from claimrec.detect.cues import is_denial
-
-    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand") if view.doc is not None else None
-    return any(t.dep_ == "neg" or is_denial(t) for t in toks or [])
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return bool(toks is not None and (negation_tokens(toks) or any(is_denial(t) for t in toks)))
 
 
 def _keys(view, claim) -> set[str]:
-    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand") if view.doc is not None else None
-    return content_keys(toks) if toks is not None else set()
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return keys_of(toks) if toks is not None else set()
