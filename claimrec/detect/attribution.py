@@ -159,8 +159,18 @@ def _same_actor(pair: ArticlePair, a: Claim, b: Claim) -> bool:
     return bool(na and nb and names_compatible(na, nb, VARIANT))
 
 
+def _speaker_changed(pair: ArticlePair, rc: Claim, sc: Claim) -> bool:
+    """The rewrite changed the words naming the speaker (or dropped the source's)."""
+    rs, ss = rc.speaker, sc.speaker
+    if rs.span is not None and pair.rewrite_changed(*pair.tokens_of(pair.rewrite, rs.span)):
+        return True
+    return ss.span is not None and not pair.source_kept(*pair.tokens_of(pair.source, ss.span))
+
+
 def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> list[Draft]:
     rs, ss = rc.speaker, sc.speaker
+    if not _speaker_changed(pair, rc, sc):
+        return []  # the same words name the speaker on both sides: nothing was reattributed
     evidence = [rs.span or rc.sentence, ss.span or sc.sentence, rc.content, sc.content]
     for view, claim in ((pair.rewrite, rc), (pair.source, sc)):
         named = _antecedent(view, claim)
@@ -247,7 +257,7 @@ def _name_variants(pair: ArticlePair, r: Sentence, sources: list[Sentence], seen
     out = []
     for rrun in _name_runs(r.tokens):
         rnew = [t for t in rrun if len(t.text) >= 3 and fold(t.text) not in pair.source.folded]
-        if not rnew:
+        if not rnew or not pair.rewrite_changed(rrun[0].i, rrun[-1].i + 1):
             continue
         is_person = any(t.ent_type_ == "PERSON" for t in rrun) or len(rrun) >= 2
         for s in sources:
@@ -323,6 +333,8 @@ def _reporting_subjects(pair: ArticlePair, r: Sentence, sources: list[Sentence])
             continue
         rphrase = r.tokens.doc[rsubj.left_edge.i:rsubj.i + 1]
         sphrase = s.tokens.doc[ssubj.left_edge.i:ssubj.i + 1]
+        if not pair.rewrite_changed(rphrase.start, rphrase.end):
+            continue
         if keys_of(rphrase) & keys_of(sphrase):
             continue
         if names_compatible(rphrase.text, sphrase.text, VARIANT):

@@ -201,10 +201,31 @@ class ArticlePair:
         return out
 
     def aligned_of(self, sent: Sentence) -> Optional[AlignedSentence]:
-        for a in self.aligned:
-            if a.rewrite is sent:
-                return a
-        return None
+        return self._aligned_by_start.get(sent.start)
+
+    @cached_property
+    def _aligned_by_start(self) -> dict[int, AlignedSentence]:
+        return {a.rewrite.start: a for a in self.aligned}
+
+    @cached_property
+    def kept_source(self) -> frozenset[int]:
+        """Source tokens some rewrite sentence copied word for word (after ``fold``)."""
+        return frozenset(j for a in self.aligned for j in a.words.matched.values())
+
+    def source_kept(self, start: int, end: int) -> bool:
+        """Every word of source tokens ``start:end`` is still in the rewrite, in place."""
+        doc = self.source.doc
+        return all(j in self.kept_source for j in range(start, end) if not doc[j].is_space and doc[j].text.strip())
+
+    def rewrite_changed(self, start: int, end: int) -> bool:
+        """Some rewrite token in ``start:end`` is not a word-for-word copy of its source."""
+        return any(a.words.touches_rewrite(start, end) for a in self.aligned
+                   if a.rewrite.unit.tok_start < end and start < a.rewrite.unit.tok_end)
+
+    def tokens_of(self, view: "ArticleView", span) -> tuple[int, int]:
+        """Doc token range ``[start, end)`` of a character span of ``view``'s article."""
+        toks = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return (toks.start, toks.end) if toks is not None and len(toks) else (0, 0)
 
 
 @dataclass(eq=False)

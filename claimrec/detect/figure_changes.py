@@ -68,7 +68,7 @@ def detect_figure_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -
         doc = r.tokens.doc
         rfigs = r.figures
         for fig in rfigs:
-            if figure_supported(fig, pair):
+            if figure_supported(fig, pair) or not pair.rewrite_changed(fig.start, fig.end):
                 continue
             found = figure_counterpart(fig, rfigs, al.sources)
             if found is None:
@@ -88,7 +88,7 @@ def detect_figure_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -
                 [rspan, sspan, r.span(), ssent.span()],
             ))
         for d in r.dates:
-            if date_supported(d, pair):
+            if date_supported(d, pair) or not pair.rewrite_changed(d.start, d.end):
                 continue
             found = date_counterpart(d, al.sources)
             if found is None:

@@ -95,6 +95,8 @@ def _dropped(pair: ArticlePair, given: Given) -> list[Draft]:
                         best, best_cov = r, cov
                 if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind):
                     continue
+                if pair.source_kept(h.start, h.end):
+                    continue  # the hedge's own words are still there, word for word
                 hedge_text = sdoc[h.start:h.end].text
                 source_phrase = _widen(s, min(h.start, h.target_start), max(h.end, h.target_end) - 1)
                 found = _locate(keys, best)
@@ -119,8 +121,8 @@ def _added(pair: ArticlePair) -> list[Draft]:
         rdoc = r.tokens.doc
         for h in r.hedges:
             keys = h.target_keys(rdoc)
-            if not keys:
-                continue
+            if not keys or not al.words.touches_rewrite(h.start, h.end):
+                continue  # a hedge the rewrite copied is no hedge it added
             if any(hs.target_keys(s.tokens.doc) & keys for s in al.sources for hs in s.hedges):
                 continue
             # where the source states these words: aligned sentences first, then anywhere
@@ -159,6 +161,9 @@ def _attribution_dropped(pair: ArticlePair, given: Given) -> list[Draft]:
         keys = keys_of(content) if content is not None else set()
         if len(keys) < 3:
             continue
+        frame = [sp for sp in (claim.cue.span if claim.cue else None, claim.speaker.span) if sp is not None]
+        if frame and all(pair.source_kept(*pair.tokens_of(pair.source, sp)) for sp in frame):
+            continue  # speaker and cue are still there: the attribution was not dropped
         for s in sents:
             for r in pair.rewrites_of.get(s.start, []):
                 cov = _coverage(keys, r)
@@ -181,7 +186,5 @@ def _attribution_dropped(pair: ArticlePair, given: Given) -> list[Draft]:
 
 
 def _similarity(pair: ArticlePair, r: Sentence) -> float:
-    for al in pair.aligned:
-        if al.rewrite is r:
-            return al.similarity
-    return 0.0
+    al = pair.aligned_of(r)
+    return al.similarity if al is not None else 0.0

@@ -15,8 +15,8 @@ from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_denial, is_reporting
-from claimrec.text.keys import keys_of
-from claimrec.text.negation import is_negated
+from claimrec.text.keys import is_content, keys_of
+from claimrec.text.negation import is_negated, negation_tokens
 
 COVER = 0.5
 
@@ -34,6 +34,15 @@ def _who(claim) -> str:
     if sp.text.lower() in ("he", "she", "it", "they", "we", "i", "you"):
         return "a speaker"
     return sp.text
+
+
+def _copied(pair: ArticlePair, toks, negative: bool) -> bool:
+    """Most of a source claim's content words, and every word negating it, were copied."""
+    content = [t.i for t in toks if is_content(t)]
+    kept = sum(1 for i in content if i in pair.kept_source)
+    if not content or kept / len(content) < COVER:
+        return False
+    return not negative or all(t.i in pair.kept_source for t in negation_tokens(toks))
 
 
 def _negative_claim(claim) -> bool:
@@ -59,6 +68,8 @@ def _claims(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
         keys = keys_of(toks) if toks is not None else set()
         if len(keys) < 2:
             continue
+        if _copied(pair, toks, negative):
+            continue  # its words, and its negation, are in the rewrite word for word
         best, best_cov, kept = None, 0.0, False
         for r in pair.rewrite.sentences:
             cov = len(keys & r.surface) / len(keys)

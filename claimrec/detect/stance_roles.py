@@ -57,16 +57,28 @@ def _extent(sent: Sentence, p: Predicate):
 def detect_stance_roles(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
     for al in pair.aligned:
+        if al.words.identical:
+            continue
         r = al.rewrite
         for pr in r.predicates:
-            out.extend(_compare(pair, r, al.sources, pr, al.similarity))
+            out.extend(_compare(pair, al, pr))
     out.extend(_claim_flips(ctx, pair))
     return out
 
 
-def _compare(pair: ArticlePair, r: Sentence, sources: list[Sentence], pr: Predicate, similarity: float) -> list[Draft]:
+def _reach(doc, p: Predicate) -> tuple[int, int]:
+    """Tokens a predicate's reading depends on: its arguments and its own dependents."""
+    verb = doc[p.verb]
+    return min(p.start, verb.left_edge.i if verb.n_lefts else p.start), max(p.end, p.verb + 1)
+
+
+def _compare(pair: ArticlePair, al, pr: Predicate) -> list[Draft]:
+    r, sources, similarity = al.rewrite, al.sources, al.similarity
+    copied_from = al.words.source_of(pr.verb)
+    candidates = [(s, ps) for s, ps in _matches(pair, sources, pr)
+                  if copied_from is None or ps.verb == copied_from]
     best = None
-    for s, ps in _matches(pair, sources, pr):
+    for s, ps in candidates:
         shared = _shared(pr, ps)
         score = len(shared) + (2 if pr.obj and ps.obj and pr.obj.head_key == ps.obj.head_key else 0)
         if best is None or score > best[0]:
@@ -74,6 +86,8 @@ def _compare(pair: ArticlePair, r: Sentence, sources: list[Sentence], pr: Predic
     if best is None:
         return []
     _, s, ps, shared = best
+    if not pair.rewrite_changed(*_reach(r.tokens.doc, pr)) and pair.source_kept(*_reach(s.tokens.doc, ps)):
+        return []  # the predicate, its arguments and its negation are copied word for word
     rtoks, stoks = _extent(r, pr), _extent(s, ps)
     evidence = [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks), r.span(), s.span()]
     if pr.negated != ps.negated and shared and _compatible_subjects(pr, ps):
@@ -148,6 +162,8 @@ def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                     continue
                 if _inner_negation(pair.source, sc) or _inner_negation(pair.rewrite, rc):
                     continue  # the content itself carries a denial: the stance is not the cue's
+                if not _cue_changed(pair, rc, sc) or _denies(rc) == _denies(sc):
+                    continue  # the polarity must come from the cue, and the cue must have changed
                 rp = rc.speaker.party_id if rc.speaker else None
                 sp = sc.speaker.party_id if sc.speaker else None
                 if not rp or rp != sp:
@@ -160,12 +176,27 @@ def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                 who = ctx.party_name(rp) or "the speaker"
                 out.append(Draft(
                     "stance_flip", severity, conf,
-                    f"Stance reversed for {who}: source {sc.stance}s {q(sc.content.text, 60)}; "
-                    f"rewrite has it {rc.stance} {q(rc.content.text, 60)}",
+                    f"Stance reversed for {who}: the source {_VERB[sc.stance]} {q(sc.content.text, 60)}; "
+                    f"the rewrite {_VERB[rc.stance]} {q(rc.content.text, 60)}",
                     [rc.content, sc.content, rc.sentence, sc.sentence],
                     party_ids=[rp], claim_ids=[rc.id, sc.id],
                 ))
     return out
+
+
+_VERB = {"assert": "asserts", "deny": "denies"}
+
+
+def _denies(claim) -> bool:
+    return claim.cue is not None and claim.cue.cls == "denial"
+
+
+def _cue_changed(pair: ArticlePair, rc, sc) -> bool:
+    if rc.cue is not None and rc.cue.span is not None \
+            and pair.rewrite_changed(*pair.tokens_of(pair.rewrite, rc.cue.span)):
+        return True
+    return sc.cue is not None and sc.cue.span is not None \
+        and not pair.source_kept(*pair.tokens_of(pair.source, sc.cue.span))
 
 
 def _inner_negation(view, claim) -> bool:

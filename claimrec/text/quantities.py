@@ -67,7 +67,7 @@ def figures(tokens) -> list[Figure]:
     lex = _lex()
     scales, currencies = lex.scales, lex.currencies
     approximators = set(lex.approximators)
-    toks = list(tokens)
+    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
     out: list[Figure] = []
     n = len(toks)
     i = 0
@@ -190,7 +190,7 @@ def dates(tokens) -> list[DateMention]:
     months, weekdays = lex.months, lex.weekdays
     periods, mods = set(lex.periods), set(lex.period_modifiers)
     relative = set(lex.relative_days)
-    toks = list(tokens)
+    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
     out: list[DateMention] = []
     for k, tok in enumerate(toks):
         low = tok.lower_.rstrip(".")
