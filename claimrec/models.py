@@ -34,6 +34,7 @@ FindingKind = Literal[
     "quote_altered",
     "stance_flip",
     "role_swap",
+    "place_changed",
     "number_changed",
     "date_changed",
     "modality_shift",

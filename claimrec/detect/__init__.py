@@ -7,8 +7,8 @@ in as data (:class:`~claimrec.detect.draft.Given`), never written into shared st
 1. **party** (the whole event): ``party_contradiction``; it also yields
    :class:`~claimrec.detect.draft.Contested` (which claims and propositions two parties
    dispute), which raises the severity of dropped hedges and omissions;
-2. **rewrite** (each source/rewrite pair): hedges, attribution, quotes, stance and roles,
-   figures and dates, modality;
+2. **rewrite** (each source/rewrite pair): hedges, attribution, quotes, predicates and their
+   participants (stance, roles, places), figures and dates, modality;
 3. **residue** (each pair): ``unsupported_addition`` (not counting words the rewrite
    phase already explained) and ``omission``.
 
@@ -33,14 +33,14 @@ from claimrec.detect.merge import merge_drafts, number_findings
 from claimrec.detect.modality_changes import detect_modality_changes
 from claimrec.detect.omissions import detect_omissions
 from claimrec.detect.quote_changes import detect_peer_quotes, detect_quote_changes
-from claimrec.detect.stance_roles import detect_stance_roles
+from claimrec.detect.predicate_changes import detect_predicate_changes
 from claimrec.faults import Faults, several
 from claimrec.models import Finding
 
 PairDetector = Callable[[DetectContext, ArticlePair, Given], list[Draft]]
 
 REWRITE_PHASE: tuple[PairDetector, ...] = (
-    detect_hedge_changes, detect_attribution, detect_quote_changes, detect_stance_roles,
+    detect_hedge_changes, detect_attribution, detect_quote_changes, detect_predicate_changes,
     detect_figure_changes, detect_modality_changes,
 )
 RESIDUE_PHASE: tuple[PairDetector, ...] = (detect_additions, detect_omissions)

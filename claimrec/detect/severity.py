@@ -10,8 +10,10 @@ Severity (what the finding would cost a reader who trusted the rewrite):
   one side was read from the text around a denial ("denied a claim by X that
   ...") rather than extracted as a claim.
 - ``stance_flip``: high (the rewrite says the opposite).
-- ``role_swap``: high when subject and object traded places; medium when one
-  argument of the same predicate was replaced by a different referent.
+- ``role_swap``: high when subject and object traded places, or when a named
+  participant inside an attributed claim was replaced by another named one; medium when
+  one argument of the same predicate was replaced by a different referent.
+- ``place_changed``: medium; high inside an attributed claim.
 - ``attribution_changed``: high when the content moved to another party;
   medium when a named speaker became anonymous or the reverse.
 - ``quote_unsourced``: high for quotes of five words or more, else medium.
@@ -115,7 +117,15 @@ def _stance_flip(s):
 def _role_swap(s):
     if s.get("full_swap"):
         return "high", 0.75 + 0.15 * s.get("similarity", 0.0)
-    return "medium", 0.45 + 0.2 * s.get("similarity", 0.0) + 0.05 * min(s.get("shared", 0), 2)
+    conf = 0.45 + 0.2 * s.get("similarity", 0.0) + 0.05 * min(s.get("shared", 0), 2)
+    if s.get("named"):
+        conf += 0.1  # two different names in one role is plain to see
+    return ("high" if s.get("named") and s.get("in_claim") else "medium"), conf
+
+
+def _place_changed(s):
+    conf = 0.5 + 0.2 * s.get("similarity", 0.0) + 0.05 * min(s.get("shared", 0), 2)
+    return ("high" if s.get("in_claim") else "medium"), conf
 
 
 def _figure(s):
@@ -160,6 +170,7 @@ _RULES = {
     "quote_altered": _quote_altered,
     "stance_flip": _stance_flip,
     "role_swap": _role_swap,
+    "place_changed": _place_changed,
     "number_changed": _figure,
     "date_changed": _figure,
     "modality_shift": _modality_shift,

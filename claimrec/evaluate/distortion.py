@@ -43,14 +43,14 @@ from claimrec.models import InputError
 
 COUNTED = (
     "unsupported_addition", "quote_unsourced", "quote_altered", "attribution_changed",
-    "speaker_variant", "role_swap", "stance_flip", "number_changed", "date_changed",
+    "speaker_variant", "role_swap", "place_changed", "stance_flip", "number_changed", "date_changed",
     "modality_shift",
 )
 # FRANK error type -> finding kinds that flag it
 TYPE_KINDS = {
     "OutE": ("unsupported_addition", "quote_unsourced"),
     "EntE": ("attribution_changed", "speaker_variant", "role_swap", "unsupported_addition:entity"),
-    "CircE": ("number_changed", "date_changed", "modality_shift", "unsupported_addition:figure"),
+    "CircE": ("number_changed", "date_changed", "place_changed", "modality_shift", "unsupported_addition:figure"),
     "RelE": ("stance_flip", "role_swap", "quote_altered", "modality_shift"),
 }
 ERROR_TYPES = tuple(TYPE_KINDS)

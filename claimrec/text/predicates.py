@@ -1,8 +1,12 @@
-"""Predicates and their arguments, read off the dependency parse.
+"""Predicates and their participants, read off the dependency parse.
 
-Used to compare who-did-what-to-whom between a rewrite sentence and its
-source: passive voice is normalised (the agent is the subject, the passive
-subject the object), and conjoined or controlled verbs inherit their subject.
+Who did what to whom, where and when: each verb (and each copula with a predicate
+noun, "Carver was assistant to Gullit") with its logical subject and object and its
+prepositional participants ("in Australia", "for Rayo Vallecano", "to the company").
+Passive voice is normalised (the agent is the subject, the passive subject the
+object); conjoined and controlled verbs inherit their subject. Each participant
+carries what it needs to be compared across articles: its head word's key, its
+content keys, and its name when it is a named entity.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from claimrec.text.negation import is_negated
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "dative")
 _ARG_LEFT = ("compound", "amod", "poss", "nummod", "nmod", "quantmod")
+# entity types that name a participant (people, organisations, places, groups, works, events)
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -26,9 +33,21 @@ class Arg:
     head_key: str
     keys: frozenset
     pronoun: bool
+    ent: str = ""  # entity type of the head word, "" when none
+    name: Optional[str] = None  # the name, when the participant is a named entity
+    # a subject read from a governing verb ("vowed to fight"): an inference, not the parse's own
+    borrowed: bool = False
 
     def text(self, doc) -> str:
         return doc[self.start:self.end].text
+
+    @property
+    def named(self) -> bool:
+        return self.name is not None
+
+    @property
+    def place(self) -> bool:
+        return self.ent in PLACES
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,7 @@ class Predicate:
     obj: Optional[Arg]
     start: int  # extent used as evidence: subject .. object
     end: int
+    preps: tuple[tuple[str, Arg], ...] = ()  # (preposition, its object), in text order
 
     def arg_keys(self) -> set[str]:
         out: set[str] = set()
@@ -48,8 +68,26 @@ class Predicate:
                 out |= set(a.keys)
         return out
 
+    def participants(self) -> list[Arg]:
+        return [a for a in (self.subj, self.obj) if a is not None] + [a for _, a in self.preps]
 
-def _arg(tok) -> Arg:
+
+def _name(tok) -> tuple[str, Optional[str]]:
+    """(entity type, name) of a participant's head word (a capitalised common noun such as
+    a sentence-initial "Comedian" is no name)."""
+    doc = tok.doc
+    if tok.ent_type_ in NAMED:
+        a = tok.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = tok.i
+        while b + 1 < len(doc) and doc[b + 1].ent_iob_ == "I":
+            b += 1
+        return tok.ent_type_, doc[a:b + 1].text
+    return "", None
+
+
+def _arg(tok, borrowed: bool = False) -> Arg:
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in _ARG_LEFT or child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
@@ -62,18 +100,23 @@ def _arg(tok) -> Arg:
             right = child.right_edge.i + 1
     doc = tok.doc
     keys = keys_of(doc[left:right]) or {lemma_key(tok)}
-    return Arg(tok.i, left, right, lemma_key(tok), frozenset(keys), tok.pos_ == "PRON")
+    ent, name = _name(tok)
+    return Arg(tok.i, left, right, lemma_key(tok), frozenset(keys), tok.pos_ == "PRON", ent, name, borrowed)
 
 
-def _subject(verb) -> tuple[Optional[object], Optional[object]]:
-    """(logical subject, logical object) tokens of ``verb``."""
+def _subject(verb) -> tuple[Optional[object], Optional[object], bool]:
+    """(logical subject, logical object) tokens of ``verb``, and whether the subject was
+    borrowed from a governing verb."""
     subj = obj = None
+    borrowed = False
     for child in verb.children:
         if child.dep_ in _SUBJ and subj is None:
             subj = child
         elif child.dep_ == "nsubjpass" and obj is None:
             obj = child
         elif child.dep_ in _OBJ and obj is None:
+            obj = child
+        elif child.dep_ == "attr" and obj is None and verb.lemma_ == "be":
             obj = child
         elif child.dep_ == "agent":
             for g in child.children:
@@ -88,9 +131,32 @@ def _subject(verb) -> tuple[Optional[object], Optional[object]]:
             hops += 1
             for child in gov.children:
                 if child.dep_ in _SUBJ:
-                    subj = child
+                    subj, borrowed = child, True
                     break
-    return subj, obj
+    return subj, obj, borrowed
+
+
+def _preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
+    """Prepositional participants of the verb, and of a copula's predicate noun
+    ("assistant to Ruud Gullit")."""
+    out = []
+    heads = [verb] + ([obj] if obj is not None and verb.lemma_ == "be" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or not (lo <= child.i < hi):
+                continue
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM") and lo <= pobj.i < hi:
+                out.append((child.lower_, _arg(pobj)))
+    return tuple(out)
+
+
+def _is_predicate(tok) -> bool:
+    if tok.pos_ == "VERB":
+        return True
+    # a copula with a predicate noun: "Carver was assistant to ..."
+    return tok.pos_ == "AUX" and tok.lemma_ == "be" and tok.dep_ in ("ROOT", "conj", "ccomp", "relcl") \
+        and any(c.dep_ == "attr" for c in tok.children)
 
 
 def predicates(tokens) -> list[Predicate]:
@@ -100,16 +166,17 @@ def predicates(tokens) -> list[Predicate]:
         return out
     lo, hi = toks[0].i, toks[-1].i + 1
     for tok in toks:
-        if tok.pos_ != "VERB":
+        if not _is_predicate(tok):
             continue
-        subj, obj = _subject(tok)
+        subj, obj, borrowed = _subject(tok)
         if subj is not None and not (lo <= subj.i < hi):
             subj = None
         if obj is not None and not (lo <= obj.i < hi):
             obj = None
-        s_arg = _arg(subj) if subj is not None else None
+        s_arg = _arg(subj, borrowed) if subj is not None else None
         o_arg = _arg(obj) if obj is not None else None
         start = min([tok.i] + [a.start for a in (s_arg, o_arg) if a is not None])
         end = max([tok.i + 1] + [a.end for a in (s_arg, o_arg) if a is not None])
-        out.append(Predicate(tok.i, lemma_key(tok), is_negated(tok), s_arg, o_arg, start, end))
+        out.append(Predicate(tok.i, lemma_key(tok), is_negated(tok), s_arg, o_arg, start, end,
+                             _preps(tok, obj, lo, hi)))
     return out

@@ -1,0 +1,380 @@
+"""Who did what to whom, where: predicates of a rewrite sentence against their source counterparts.
+
+Each rewrite predicate (:mod:`claimrec.text.predicates`) is paired with the source
+predicate it came from: the very verb when the word alignment says it was copied,
+else a predicate of the aligned source sentences with the same lemma (or its antonym)
+sharing a participant. Participants are compared as referents, not strings: the same
+head word, the same name (spelling variants included), or two names of one party.
+Only what the rewrite changed is compared (the word alignment): a copied predicate
+with copied participants is never a finding.
+
+- ``stance_flip``: one side negated and the other not ("we did not issue a joint
+  statement" -> "Meta issued a statement"), a predicate replaced by its antonym
+  (``words.json`` antonyms: "approved" -> "rejected"), or aligned claims of one party
+  whose denial cue became an assertion or the reverse;
+- ``role_swap``: subject and object traded places ("A accused B" -> "B accused A"); a
+  participant replaced by another named one in the same role ("Gullit decided not to
+  start Shearer" -> "Carver decided ..."); an object replaced by a referent the source
+  never mentions ("accused the authorities" -> "accused the country's 19 million residents");
+- ``place_changed``: a place participant replaced by another place ("moved to work in
+  Australia" -> "... in the Philippines").
+
+The same comparison runs on names the word alignment replaced one by one inside copied
+wording when no predicate ties them ("Alan Shearer and Duncan Ferguson" -> "Alan Shearer
+and Alan Shearer").
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Optional
+
+from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
+from claimrec.detect.draft import Draft, Given
+from claimrec.detect.severity import rate
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_denial, is_reporting
+from claimrec.text.keys import keys_of
+from claimrec.text.lookups import detection
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.negation import negation_tokens
+from claimrec.text.normalize import fold, names_compatible
+from claimrec.text.predicates import NAMED, PLACES, Arg, Predicate
+
+VARIANT = 0.85  # name similarity at which two spellings are one name
+
+
+class Referents:
+    """Whether two participants are the same referent: head words, names, party aliases."""
+
+    def __init__(self, ctx: DetectContext):
+        self.ctx = ctx
+
+    @cached_property
+    def _party_of(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for party in self.ctx.parties:
+            for n in [party.name, *party.aliases, *(m.name for m in party.members)]:
+                out.setdefault(_bare(n), party.id)
+        return out
+
+    def same(self, a: Optional[Arg], b: Optional[Arg], adoc, bdoc) -> Optional[bool]:
+        """True / False, or None when one side is missing or a pronoun (unknown)."""
+        if a is None or b is None or a.pronoun or b.pronoun:
+            return None
+        if a.head_key == b.head_key or (a.keys & b.keys):
+            return True
+        if a.named and b.named:
+            return self.same_name(a.name, adoc, b.name, bdoc)
+        return False
+
+    def same_name(self, a: str, adoc, b: str, bdoc) -> bool:
+        """Two names of one referent: spelling variants, a part of the full name either
+        article gives ("Stan" of "Stan Freberg"), or two names of one party."""
+        for x in self.full_names(adoc, a):
+            for y in self.full_names(bdoc, b):
+                if names_compatible(x, y, VARIANT):
+                    return True
+        pa, pb = self._party_of.get(_bare(a)), self._party_of.get(_bare(b))
+        return pa is not None and pa == pb
+
+    def full_names(self, doc, name: str) -> list[str]:
+        """``name`` and the longer names of the same document that contain it."""
+        words = fold(name).split()
+        out = [name]
+        for ent in self._names(doc):
+            if ent != name and _contains(fold(ent).split(), words):
+                out.append(ent)
+        return out
+
+    def _names(self, doc) -> list[str]:
+        key = id(doc)
+        if key not in self._by_doc:
+            self._by_doc[key] = sorted({e.text for e in doc.ents if e.label_ in NAMED})
+        return self._by_doc[key]
+
+    @cached_property
+    def _by_doc(self) -> dict[int, list[str]]:
+        return {}
+
+    def replaced(self, a: Optional[Arg], b: Optional[Arg], adoc, bdoc) -> bool:
+        """Both participants are named entities of one type, read off the parse itself
+        (not borrowed from a governing verb), and they name different referents."""
+        return bool(a is not None and b is not None and a.named and b.named
+                    and not a.borrowed and not b.borrowed and _same_family(a.ent, b.ent)
+                    and not _nationality(a.name) and not _nationality(b.name)
+                    and self.same(a, b, adoc, bdoc) is False)
+
+
+def _nationality(name: str) -> bool:
+    """"the Briton", "an American": a description by nationality, not a name."""
+    return party_tables().country(name.split()[-1]) is not None and len(name.split()) == 1
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _bare(name: str) -> str:
+    name = fold(name)
+    for art in ("the ", "a ", "an "):
+        if name.startswith(art):
+            return name[len(art):]
+    return name.removesuffix("'s")
+
+
+def _reach(doc, p: Predicate) -> tuple[int, int]:
+    """Tokens a predicate's reading depends on: its arguments and its own dependents."""
+    verb = doc[p.verb]
+    return min(p.start, verb.left_edge.i if verb.n_lefts else p.start), max(p.end, p.verb + 1)
+
+
+def _extent(sent: Sentence, p: Predicate):
+    doc = sent.tokens.doc
+    lo, hi = sent.tokens[0].i, sent.tokens[-1].i + 1
+    return doc[max(lo, p.start):min(hi, p.end)]
+
+
+def detect_predicate_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    refs = Referents(ctx)
+    out: list[Draft] = []
+    for al in pair.aligned:
+        if al.words.identical or not al.sources:
+            continue
+        paired: set[int] = set()
+        for pr in al.rewrite.predicates:
+            match = _counterpart(pair, al, pr, refs)
+            if match is None:
+                continue
+            s, ps = match
+            found = _compare(pair, al, s, pr, ps, refs)
+            if found:
+                out.extend(found)
+                paired.update(a.head for a in pr.participants())
+        out.extend(_substituted_names(pair, al, refs, paired))
+    out.extend(_claim_flips(ctx, pair))
+    return out
+
+
+def _counterpart(pair: ArticlePair, al: AlignedSentence, pr: Predicate, refs: Referents):
+    """The source predicate ``pr`` was written from, with its sentence, or None."""
+    copied_from = al.words.source_of(pr.verb)
+    if copied_from is not None:
+        for s in al.sources:
+            for ps in s.predicates:
+                if ps.verb == copied_from:
+                    return s, ps
+        return None
+    antonyms = detection().antonyms.get(pr.key, frozenset())
+    best, best_score = None, 0
+    rdoc = pair.rewrite.doc
+    for s in al.sources:
+        for ps in s.predicates:
+            if ps.key != pr.key and ps.key not in antonyms:
+                continue
+            shared = sum(1 for ra in pr.participants() for sa in ps.participants()
+                         if refs.same(ra, sa, rdoc, pair.source.doc))
+            if shared > best_score:
+                best, best_score = (s, ps), shared
+    return best
+
+
+def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate, ps: Predicate,
+             refs: Referents) -> list[Draft]:
+    r = al.rewrite
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    if not pair.rewrite_changed(*_reach(rdoc, pr)) and pair.source_kept(*_reach(sdoc, ps)):
+        return []  # the predicate, its participants and its negation are copied word for word
+    same = lambda a, b: refs.same(a, b, rdoc, sdoc)  # noqa: E731
+    rtoks, stoks = _extent(r, pr), _extent(s, ps)
+    context = [r.span(), s.span()]
+    shared = sum(1 for ra in pr.participants() for sa in ps.participants() if same(ra, sa))
+    antonym = ps.key in detection().antonyms.get(pr.key, frozenset())
+    if shared and (pr.negated != ps.negated) != antonym and same(pr.subj, ps.subj) is not False:
+        severity, conf = rate("stance_flip", shared=shared, similarity=al.similarity)
+        how = "the rewrite denies it" if pr.negated else "the rewrite affirms it"
+        if antonym:
+            how = f"the rewrite says the opposite ({rdoc[pr.verb].text} for {sdoc[ps.verb].text})"
+        return [Draft("stance_flip", severity, conf,
+                      f"Polarity reversed: source says {q(stoks.text)}; {how}: {q(rtoks.text)}",
+                      [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context)]
+    if pr.negated != ps.negated or antonym:
+        return []
+    reporting = is_reporting(rdoc[pr.verb])
+    # subject and object traded places
+    if same(pr.subj, ps.obj) and same(pr.obj, ps.subj) and same(pr.subj, ps.subj) is False:
+        severity, conf = rate("role_swap", full_swap=True, similarity=al.similarity, shared=2)
+        return [Draft("role_swap", severity, conf,
+                      f"Roles swapped: the source has {q(ps.subj.text(sdoc), 40)} {sdoc[ps.verb].text} "
+                      f"{q(ps.obj.text(sdoc), 40)}; the rewrite has it the other way round: {q(rtoks.text)}",
+                      [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context)]
+    out: list[Draft] = []
+    roles = [("subject", pr.subj, ps.subj), ("object", pr.obj, ps.obj)]
+    roles += [(f"'{p}' participant", ra, sa) for p, ra in pr.preps for p2, sa in ps.preps if p2 == p]
+    for role, ra, sa in roles:
+        if ra is None or sa is None or not _changed(pair, ra, sa):
+            continue
+        if role == "subject" and reporting:
+            continue  # who said it: the attribution detector's question
+        if refs.replaced(ra, sa, rdoc, sdoc):
+            out.append(_replaced(pair, al, s, pr, ps, role, ra, sa, shared))
+        elif role == "object" and _new_referent(pair, r, s, pr, ps, ra, sa):
+            severity, conf = rate("role_swap", full_swap=False, similarity=al.similarity, shared=shared)
+            out.append(Draft("role_swap", severity, conf,
+                             f"Roles changed (object replaced): source {q(stoks.text)} -> rewrite {q(rtoks.text)}",
+                             [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context))
+    return out
+
+
+def _changed(pair: ArticlePair, ra: Arg, sa: Arg) -> bool:
+    return pair.rewrite_changed(ra.start, ra.end) or not pair.source_kept(sa.start, sa.end)
+
+
+def _replaced(pair, al, s, pr, ps, role, ra: Arg, sa: Arg, shared: int) -> Draft:
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    kind = "place_changed" if ra.place and sa.place else "role_swap"
+    severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=shared,
+                          named=True, in_claim=_in_claim(al.rewrite, rdoc[ra.start].idx))
+    verb = sdoc[ps.verb].text
+    what = "Place changed" if kind == "place_changed" else f"Who changed ({role} of {q(verb)})"
+    return Draft(kind, severity, conf,
+                 f"{what}: the source says {q(sa.text(sdoc), 50)}, the rewrite {q(ra.text(rdoc), 50)}",
+                 [pair.rewrite.tok_span(rdoc[ra.start:ra.end]), pair.source.tok_span(sdoc[sa.start:sa.end]),
+                  al.rewrite.span(), s.span()],
+                 key=(kind, pair.rewrite.article.id, ra.start, sa.start))
+
+
+def _new_referent(pair, r: Sentence, s: Sentence, pr: Predicate, ps: Predicate, ra: Arg, sa: Arg) -> bool:
+    """The object became a referent the source never mentions, and the old one is gone
+    from the rewrite sentence (a light verb's object changing says nothing)."""
+    if pr.key in detection().light_verbs or ra.pronoun or sa.pronoun:
+        return False
+    rhead, shead = r.tokens.doc[ra.head], s.tokens.doc[sa.head]
+    if not all(t.pos_ in ("NOUN", "PROPN") and t.is_alpha and len(t.text) >= 3 for t in (rhead, shead)):
+        return False
+    subj_same = bool(pr.subj is not None and ps.subj is not None and (pr.subj.keys & ps.subj.keys))
+    return subj_same and ra.head_key != sa.head_key and ra.head_key not in s.view.keys \
+        and sa.head_key not in r.surface
+
+
+def _in_claim(sent: Sentence, start_char: int) -> bool:
+    return any(c.content.start <= start_char < c.content.end for c in sent.claims)
+
+
+def _name_spans(doc, tokens) -> list[tuple[int, int, str]]:
+    """(start, end, entity type) of the named entities among ``tokens`` (doc indices)."""
+    wanted = set(tokens)
+    return [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAMED and e.start in wanted]
+
+
+def _substituted_names(pair: ArticlePair, al: AlignedSentence, refs: Referents, paired: set[int]) -> list[Draft]:
+    """A name the word alignment replaced by another name of the same type, with copied
+    words on both sides of it: one participant swapped for another."""
+    out = []
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    for h in al.words.hunks:
+        if h.op != "replace" or not h.rewrite or not h.source or len(h.rewrite) > 6 or len(h.source) > 6:
+            continue
+        if not _anchored(al, h):
+            continue
+        rnames, snames = _name_spans(rdoc, h.rewrite), _name_spans(sdoc, h.source)
+        if len(rnames) != 1 or len(snames) != 1:
+            continue
+        (ra, rb, rl), (sa, sb, sl) = rnames[0], snames[0]
+        if any(i in paired for i in range(ra, rb)) or not _same_family(rl, sl):
+            continue
+        rname, sname = rdoc[ra:rb].text, sdoc[sa:sb].text
+        if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
+            continue
+        if _nationality(rname) or _nationality(sname):
+            continue
+        kind = "place_changed" if rl in PLACES and sl in PLACES else "role_swap"
+        severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1, named=True,
+                              in_claim=_in_claim(al.rewrite, rdoc[ra].idx))
+        what = "Place changed" if kind == "place_changed" else "Who changed"
+        out.append(Draft(kind, severity, conf - 0.05,
+                         f"{what}: the source says {q(sname, 50)}, the rewrite {q(rname, 50)} "
+                         f"in otherwise copied words",
+                         [pair.rewrite.tok_span(rdoc[ra:rb]), pair.source.tok_span(sdoc[sa:sb]),
+                          al.rewrite.span()] + [x.span() for x in al.sources if x.start <= sdoc[sa].idx < x.end],
+                         key=(kind, pair.rewrite.article.id, ra, sa)))
+    return out
+
+
+def _anchored(al: AlignedSentence, h) -> bool:
+    """Copied words right before and right after the replaced stretch (or a sentence edge)."""
+    rt = al.words.rewrite_tokens
+    i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
+    before = i == 0 or rt[i - 1] in al.words.matched
+    after = j == len(rt) - 1 or rt[j + 1] in al.words.matched
+    return before and after and (i > 0 or j < len(rt) - 1)
+
+
+def _same_family(a: str, b: str) -> bool:
+    if a in PLACES and b in PLACES:
+        return True
+    return a == b
+
+
+def _polarity(claim) -> int:
+    return -1 if claim.stance == "deny" or claim.negated else 1
+
+
+def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+    """Aligned claims of the same party with opposite stance."""
+    out = []
+    for al in pair.aligned:
+        for rc in al.rewrite.claims:
+            linked = ctx.claim_links.get(rc.id, set())
+            candidates = [c for s in al.sources for c in s.claims] + [ctx.claim_by_id[i] for i in linked if i in ctx.claim_by_id]
+            for sc in candidates:
+                if sc.article_id != pair.source.article.id or _polarity(sc) == _polarity(rc):
+                    continue
+                if _inner_negation(pair.source, sc) or _inner_negation(pair.rewrite, rc):
+                    continue  # the content itself carries a denial: the stance is not the cue's
+                if not _cue_changed(pair, rc, sc) or _denies(rc) == _denies(sc):
+                    continue  # the polarity must come from the cue, and the cue must have changed
+                rp = rc.speaker.party_id if rc.speaker else None
+                sp = sc.speaker.party_id if sc.speaker else None
+                if not rp or rp != sp:
+                    continue
+                rk = _keys(pair.rewrite, rc)
+                sk = _keys(pair.source, sc)
+                if not rk or not sk or len(rk & sk) / min(len(rk), len(sk)) < 0.5:
+                    continue
+                severity, conf = rate("stance_flip", shared=len(rk & sk), similarity=al.similarity, via_claims=True)
+                who = ctx.party_name(rp) or "the speaker"
+                out.append(Draft(
+                    "stance_flip", severity, conf,
+                    f"Stance reversed for {who}: the source {_VERB[sc.stance]} {q(sc.content.text, 60)}; "
+                    f"the rewrite {_VERB[rc.stance]} {q(rc.content.text, 60)}",
+                    [rc.content, sc.content, rc.sentence, sc.sentence],
+                    party_ids=[rp], claim_ids=[rc.id, sc.id],
+                ))
+    return out
+
+
+_VERB = {"assert": "asserts", "deny": "denies"}
+
+
+def _denies(claim) -> bool:
+    return claim.cue is not None and claim.cue.cls == "denial"
+
+
+def _cue_changed(pair: ArticlePair, rc, sc) -> bool:
+    if rc.cue is not None and rc.cue.span is not None \
+            and pair.rewrite_changed(*pair.tokens_of(pair.rewrite, rc.cue.span)):
+        return True
+    return sc.cue is not None and sc.cue.span is not None \
+        and not pair.source_kept(*pair.tokens_of(pair.source, sc.cue.span))
+
+
+def _inner_negation(view, claim) -> bool:
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return bool(toks is not None and (negation_tokens(toks) or any(is_denial(t) for t in toks)))
+
+
+def _keys(view, claim) -> set[str]:
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return keys_of(toks) if toks is not None else set()
