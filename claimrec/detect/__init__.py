@@ -32,8 +32,8 @@ from claimrec.detect.hedge_changes import detect_hedge_changes
 from claimrec.detect.merge import merge_drafts, number_findings
 from claimrec.detect.modality_changes import detect_modality_changes
 from claimrec.detect.omissions import detect_omissions
-from claimrec.detect.quote_changes import detect_peer_quotes, detect_quote_changes
 from claimrec.detect.predicate_changes import detect_predicate_changes
+from claimrec.detect.quote_changes import detect_peer_quotes, detect_quote_changes
 from claimrec.faults import Faults, several
 from claimrec.models import Finding
 

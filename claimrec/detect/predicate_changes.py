@@ -26,102 +26,19 @@ and Alan Shearer").
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import Optional
-
 from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
 from claimrec.detect.draft import Draft, Given
+from claimrec.detect.referents import Referents, nationality, same_family
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_denial, is_reporting
 from claimrec.text.keys import keys_of
 from claimrec.text.lookups import detection
-from claimrec.text.lookups import parties as party_tables
 from claimrec.text.negation import negation_tokens
-from claimrec.text.normalize import fold, names_compatible
+from claimrec.text.normalize import fold
 from claimrec.text.predicates import NAMED, PLACES, Arg, Predicate
 
 VARIANT = 0.85  # name similarity at which two spellings are one name
-
-
-class Referents:
-    """Whether two participants are the same referent: head words, names, party aliases."""
-
-    def __init__(self, ctx: DetectContext):
-        self.ctx = ctx
-
-    @cached_property
-    def _party_of(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for party in self.ctx.parties:
-            for n in [party.name, *party.aliases, *(m.name for m in party.members)]:
-                out.setdefault(_bare(n), party.id)
-        return out
-
-    def same(self, a: Optional[Arg], b: Optional[Arg], adoc, bdoc) -> Optional[bool]:
-        """True / False, or None when one side is missing or a pronoun (unknown)."""
-        if a is None or b is None or a.pronoun or b.pronoun:
-            return None
-        if a.head_key == b.head_key or (a.keys & b.keys):
-            return True
-        if a.named and b.named:
-            return self.same_name(a.name, adoc, b.name, bdoc)
-        return False
-
-    def same_name(self, a: str, adoc, b: str, bdoc) -> bool:
-        """Two names of one referent: spelling variants, a part of the full name either
-        article gives ("Stan" of "Stan Freberg"), or two names of one party."""
-        for x in self.full_names(adoc, a):
-            for y in self.full_names(bdoc, b):
-                if names_compatible(x, y, VARIANT):
-                    return True
-        pa, pb = self._party_of.get(_bare(a)), self._party_of.get(_bare(b))
-        return pa is not None and pa == pb
-
-    def full_names(self, doc, name: str) -> list[str]:
-        """``name`` and the longer names of the same document that contain it."""
-        words = fold(name).split()
-        out = [name]
-        for ent in self._names(doc):
-            if ent != name and _contains(fold(ent).split(), words):
-                out.append(ent)
-        return out
-
-    def _names(self, doc) -> list[str]:
-        key = id(doc)
-        if key not in self._by_doc:
-            self._by_doc[key] = sorted({e.text for e in doc.ents if e.label_ in NAMED})
-        return self._by_doc[key]
-
-    @cached_property
-    def _by_doc(self) -> dict[int, list[str]]:
-        return {}
-
-    def replaced(self, a: Optional[Arg], b: Optional[Arg], adoc, bdoc) -> bool:
-        """Both participants are named entities of one type, read off the parse itself
-        (not borrowed from a governing verb), and they name different referents."""
-        return bool(a is not None and b is not None and a.named and b.named
-                    and not a.borrowed and not b.borrowed and _same_family(a.ent, b.ent)
-                    and not _nationality(a.name) and not _nationality(b.name)
-                    and self.same(a, b, adoc, bdoc) is False)
-
-
-def _nationality(name: str) -> bool:
-    """"the Briton", "an American": a description by nationality, not a name."""
-    return party_tables().country(name.split()[-1]) is not None and len(name.split()) == 1
-
-
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return n < len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
-
-
-def _bare(name: str) -> str:
-    name = fold(name)
-    for art in ("the ", "a ", "an "):
-        if name.startswith(art):
-            return name[len(art):]
-    return name.removesuffix("'s")
 
 
 def _reach(doc, p: Predicate) -> tuple[int, int]:
@@ -282,12 +199,12 @@ def _substituted_names(pair: ArticlePair, al: AlignedSentence, refs: Referents, 
         if len(rnames) != 1 or len(snames) != 1:
             continue
         (ra, rb, rl), (sa, sb, sl) = rnames[0], snames[0]
-        if any(i in paired for i in range(ra, rb)) or not _same_family(rl, sl):
+        if any(i in paired for i in range(ra, rb)) or not same_family(rl, sl):
             continue
         rname, sname = rdoc[ra:rb].text, sdoc[sa:sb].text
         if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
             continue
-        if _nationality(rname) or _nationality(sname):
+        if nationality(rname) or nationality(sname):
             continue
         kind = "place_changed" if rl in PLACES and sl in PLACES else "role_swap"
         severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1, named=True,
@@ -309,12 +226,6 @@ def _anchored(al: AlignedSentence, h) -> bool:
     before = i == 0 or rt[i - 1] in al.words.matched
     after = j == len(rt) - 1 or rt[j + 1] in al.words.matched
     return before and after and (i > 0 or j < len(rt) - 1)
-
-
-def _same_family(a: str, b: str) -> bool:
-    if a in PLACES and b in PLACES:
-        return True
-    return a == b
 
 
 def _polarity(claim) -> int:

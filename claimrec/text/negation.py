@@ -2,7 +2,7 @@
 
 A predicate is negated when one of its own dependents says so: a ``neg``
 child ("did not issue"), a negating adverb ("never told"), a negative
-subject ("nobody questioned", "no one said"), or a "no" determiner on its
+subject or object ("nobody questioned", "paid nothing"), or a "no" determiner on its
 subject, object or attribute ("issued no statement", "there is no deal").
 A clause also counts as negated when it opens with a negated clause it
 coordinates with: "we did not issue a joint statement - instead, they
@@ -35,8 +35,8 @@ def is_negated(tok) -> bool:
             return True
         if dep in ("advmod", "preconj") and child.lower_ in negators and not _bounds_quantity(child):
             return True
-        if dep in ("nsubj", "nsubjpass") and child.lower_ in no_one:
-            return True
+        if dep in ("nsubj", "nsubjpass", "dobj") and child.lower_ in no_one:
+            return True  # "nobody questioned it", "he paid nothing in federal taxes"
         if dep in _ARG_DEPS and any(_negative_determiner(g) for g in child.children):
             return True
     return False
