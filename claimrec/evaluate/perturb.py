@@ -87,6 +87,7 @@ class Alarm(BaseModel):
     severity: str
     summary: str
     rewrite_text: str = ""
+    source_text: str = ""
 
 
 class CaseResult(BaseModel):
@@ -116,6 +117,9 @@ class KindScore(BaseModel):
     recall_anywhere: float = 0.0
     any_rate: float = 0.0
     fired: dict[str, int] = Field(default_factory=dict)  # finding kind -> copies it fired on
+    # controls: copies with a finding kind the identical copy of the same article did not raise
+    # (what the control itself provokes, beyond the pipeline's noise on an unchanged text)
+    beyond_identical: Optional[int] = None
 
 
 class PerturbScores(BaseModel):
@@ -187,13 +191,15 @@ def score_case(p: Perturbation, findings: Sequence[Finding], source_id: str, rew
         fired=sorted({f.kind for f in rewrite_findings}))
     if is_control(p.kind):
         case.alarms = [Alarm(kind=f.kind, severity=f.severity, summary=f.summary[:300],
-                             rewrite_text=next((ev.text[:300] for ev in f.evidence if ev.article_id == rewrite_id), ""))
+                             rewrite_text=next((ev.text[:300] for ev in f.evidence if ev.article_id == rewrite_id), ""),
+                             source_text=next((ev.text[:300] for ev in f.evidence if ev.article_id == source_id), ""))
                        for f in rewrite_findings]
     return case
 
 
 def tally(cases: Sequence[CaseResult], kinds: Sequence[str]) -> dict[str, KindScore]:
     scores = {k: KindScore(kind=k, control=is_control(k)) for k in kinds}
+    baseline = {c.article_id: set(c.fired) for c in cases if c.kind == "identical" and not c.failed}
     for c in cases:
         s = scores[c.kind]
         if c.failed:
@@ -205,6 +211,8 @@ def tally(cases: Sequence[CaseResult], kinds: Sequence[str]) -> dict[str, KindSc
         s.any_finding += bool(c.fired)
         for kind in c.fired:
             s.fired[kind] = s.fired.get(kind, 0) + 1
+        if s.control and c.kind != "identical" and c.article_id in baseline:
+            s.beyond_identical = (s.beyond_identical or 0) + bool(set(c.fired) - baseline[c.article_id])
     for s in scores.values():
         s.fired = dict(sorted(s.fired.items()))
         s.recall = ratio(s.detected, s.n)
@@ -292,11 +300,13 @@ def render_perturb(scores: PerturbScores, fmt: str = "table") -> str:
         tables.append(t)
     if controls:
         t = Table(title="Benign controls (any rewrite finding is a false alarm; target 0)")
-        for col in ("control", "n", "false alarms", "rate", "finding kinds fired", "failed"):
+        for col in ("control", "n", "false alarms", "rate", "beyond identical", "finding kinds fired", "failed"):
             t.add_column(col, justify="left" if col in ("control", "finding kinds fired") else "right")
         for s in controls:
             fired = ", ".join(f"{k} {v}" for k, v in s.fired.items())
-            t.add_row(s.kind, str(s.n), str(s.any_finding), f"{s.any_rate:.3f}", fired, str(s.failures))
+            beyond = "" if s.beyond_identical is None else str(s.beyond_identical)
+            t.add_row(s.kind, str(s.n), str(s.any_finding), f"{s.any_rate:.3f}", beyond, fired, str(s.failures))
+        t.caption = "beyond identical: copies with a finding kind the identical copy of that article did not raise"
         tables.append(t)
         alarms = [(c, a) for c in scores.cases if c.alarms for a in c.alarms]
         if alarms:
@@ -304,6 +314,7 @@ def render_perturb(scores: PerturbScores, fmt: str = "table") -> str:
             for col in ("article", "control", "finding", "rewrite text"):
                 t.add_column(col, overflow="fold")
             for c, a in alarms[:_SHOWN_ALARMS]:
-                t.add_row(c.article_id[:28], c.kind, f"{a.kind} ({a.severity})", " ".join(a.rewrite_text.split())[:120])
+                shown = a.rewrite_text or f"(source) {a.source_text}"
+                t.add_row(c.article_id[:28], c.kind, f"{a.kind} ({a.severity})", " ".join(shown.split())[:120])
             tables.append(t)
     return tables_as_text(*tables, width=120)

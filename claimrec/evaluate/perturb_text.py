@@ -121,8 +121,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Curly and guillemet marks say which way they face; straight ``"`` and the
     ``''`` of some archives are paired by context (a mark after a space or at a
-    line start opens). A quote never runs past its paragraph: a quote that goes
-    on into the next paragraph reopens there, as newspapers print it.
+    line start opens). A quote never runs past its paragraph: one left open at
+    the end of its paragraph runs to that end (it goes on in the next one, which
+    reopens it, as newspapers print it).
     """
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text):
@@ -143,6 +144,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 elif open_at is not None:
                     spans.append((open_at, m.end()))
                     open_at = None
+            if open_at is not None:  # goes on into the next paragraph: quoted to the end of this one
+                spans.append((open_at, p_end))
     return sorted(spans)
 
 
