@@ -26,7 +26,6 @@ import json
 import logging
 import random
 import time
-from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from pydantic import BaseModel, Field

@@ -13,7 +13,7 @@ from typing import Optional
 from claimrec.evaluate.perturb_sites import People, mentions, name_tokens, removal, speaker_sites, unit_around
 from claimrec.evaluate.perturb_text import (
     Edit, Perturbation, at_sentence_start, body_sentences, build, capitalise, ends_sentence, indefinite_article,
-    inside_quote, lexicon, match_case, paragraph_separator, paragraphs, quote_spans, quote_style, sentence_at,
+    lexicon, match_case, paragraph_separator, paragraphs, quote_spans, quote_style, sentence_at,
     word_count,
 )
 
@@ -233,7 +233,8 @@ def _hedge_sites(text: str, doc) -> list[tuple[int, int, str]]:
             sites.append((tok.idx, _tok_end(tok), tok.text))
         elif tok.lower_ in lex["adjectives"] and tok.dep_ == "amod":
             sites.append((tok.idx, _tok_end(tok), tok.text))
-    for m in re.finditer(r"\b(?:so|self)-(?:called|styled|proclaimed|described)\b", text, re.I):
+    hyphenated = [a for a in lex["adjectives"] if "-" in a]  # "so-called" is three tokens
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, hyphenated)) + r")\b", text, re.I):
         if not any(s <= m.start() < e for s, e, _ in sites):
             sites.append((m.start(), m.end(), m.group()))
     verbs = "|".join(re.escape(v) for v in lex["naming_verbs"])

@@ -150,7 +150,7 @@ def date_change(text: str, doc, rng: Random) -> Optional[Perturbation]:
     lex = lexicon()
     weekdays, months = lex["weekdays"], lex["months"]
     abbrevs = list(lex["month_abbreviations"])
-    periods, modifiers = ["week", "month", "year"], set(lex["period_modifiers"])
+    periods, modifiers = lex["periods"], set(lex["period_modifiers"])
     sites = []
     for tok in doc:
         if tok.ent_type_ != "DATE":
