@@ -279,6 +279,34 @@ def eval_distortion(path: Path, format_: Optional[str], model: Optional[str],
     click.echo(render_distortion(scores, fmt))
 
 
+@eval_.command(name="perturb")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the perturbations.")
+@click.option("--per-kind", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Perturbed copies per kind and article.")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles.")
+@click.option("--kinds", default=None, help="Comma-separated perturbation kinds (default: all).")
+@click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default=None)
+@click.option("--model", default=None)
+def eval_perturb(folder: Path, seed: int, per_kind: int, limit: Optional[int], kinds: Optional[str],
+                 format_: Optional[str], model: Optional[str]) -> None:
+    """Distortion recall and control false alarms on perturbed copies of the articles in FOLDER."""
+    from claimrec.errors import UsageError
+    from claimrec.evaluate.perturb import evaluate_perturb, parse_kinds, render_perturb
+    from claimrec.progress import stderr_progress
+
+    try:
+        selected = parse_kinds(kinds)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    scores = evaluate_perturb(folder, seed=seed, per_kind=per_kind, limit=limit, kinds=selected, model=model,
+                              progress=stderr_progress())
+    for err in scores.skipped:
+        _print_skipped(err)
+    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
+    click.echo(render_perturb(scores, fmt))
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the report."""
