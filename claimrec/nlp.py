@@ -12,6 +12,7 @@ import hashlib
 import importlib.util
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,7 @@ BATCH_SIZE = 32
 CHUNK_CHARS = 100_000
 # Bumped whenever claimrec changes what the pipeline produces (components,
 # settings), so cached parses from an older pipeline are never reused.
-PIPELINE_REVISION = "p1"
+PIPELINE_REVISION = "p2"
 PARAGRAPH_COMPONENT = "claimrec_paragraphs"
 
 
@@ -78,6 +79,21 @@ def _register_paragraph_component() -> None:
         Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
 
 
+def hard_wrapped(text: str) -> bool:
+    """True when single line breaks wrap lines inside paragraphs (many continue in lower
+    case), so that only blank lines end paragraphs."""
+    single = 0
+    continued = 0
+    for m in _SINGLE_BREAK.finditer(text):
+        single += 1
+        if m.group(1).islower():
+            continued += 1
+    return single >= 3 and continued / single >= 0.25
+
+
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n[ \t]*(?!\n)(\S)")
+
+
 def paragraph_boundaries(doc):
     """Start a sentence after every line break the parser would otherwise ignore.
 
@@ -85,16 +101,14 @@ def paragraph_boundaries(doc):
     next paragraph ("... reporting system\nCritics of the bill accused ..."),
     which then gives the next sentence's verb the wrong subject. A blank line
     always ends a sentence; a single line break does too, unless the text is
-    hard-wrapped (many breaks continue in lower case), where only blank lines count.
+    hard-wrapped (:func:`hard_wrapped`), where only blank lines count.
     """
     breaks = [t for t in doc[:-1] if t.is_space and "\n" in t.text]
     if not breaks:
         return doc
-    single = [t for t in breaks if t.text.count("\n") == 1]
-    continued = sum(1 for t in single if doc[t.i + 1].is_lower)
-    hard_wrapped = len(single) >= 3 and continued / len(single) >= 0.25
+    wrapped = hard_wrapped(doc.text)
     for t in breaks:
-        if hard_wrapped and t.text.count("\n") == 1:
+        if wrapped and t.text.count("\n") == 1:
             continue
         nxt = doc[t.i + 1]
         if not nxt.is_space:

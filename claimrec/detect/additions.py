@@ -34,7 +34,7 @@ from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_reporting
 from claimrec.text.keys import form_keys, is_content, token_runs
-from claimrec.text.normalize import name_similarity
+from claimrec.text.normalize import fold, name_similarity
 
 # A rewrite that rewords everything (its typical sentence has at least PARAPHRASE_STYLE of its
 # content words from outside the source) makes new common words weak evidence; one that copies
@@ -48,7 +48,7 @@ NEW_MARGIN = 0.2
 
 def _known(tok, pair: ArticlePair) -> bool:
     keys = pair.source.keys
-    return bool(form_keys(tok) & keys) or tok.lower_ in pair.source.folded
+    return bool(form_keys(tok) & keys) or fold(tok.text) in pair.source.folded
 
 
 def _variant_of_source_name(word: str, pair: ArticlePair) -> bool:

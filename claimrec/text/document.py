@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
+from claimrec.nlp import hard_wrapped
 from claimrec.text.hedges import Hedge, find_hedges
 from claimrec.text.keys import keys_of, proper_keys
 from claimrec.text.modality import Marker, find_markers
@@ -32,6 +33,7 @@ from claimrec.text.quotes import QUOTE_CHARS, Quote, find_quotes
 
 _ALNUM = re.compile(r"\w")
 _LINE = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 
 
 @dataclass(frozen=True)
@@ -143,12 +145,15 @@ def annotate(article_id: str, text: str, doc) -> AnnotatedDoc:
         for i in range(sent.start, sent.end):
             tok_sent[i] = s_i
 
+    # in hard-wrapped text a single line break wraps a line; only a blank line ends a paragraph
+    wrapped = hard_wrapped(text)
     adoc = AnnotatedDoc(
         article_id=article_id, doc=doc, text=text, quotes=quotes, all_quotes=all_quotes,
         tok_quote=tok_quote, tok_sent=tok_sent, sent_bounds=sent_bounds,
-        para_starts=_paragraph_starts(text), is_quote_mark=is_mark, quote_starts=[q.start for q in quotes],
+        para_starts=_paragraph_starts(text, wrapped), is_quote_mark=is_mark,
+        quote_starts=[q.start for q in quotes],
     )
-    adoc.units, adoc.tok_unit = _units(adoc)
+    adoc.units, adoc.tok_unit = _units(adoc, wrapped)
     bounds = [(u.tok_start, u.tok_end) for u in adoc.units]
     adoc.hedges = find_hedges(doc, bounds)
     adoc.markers = find_markers(doc, bounds)
@@ -157,24 +162,27 @@ def annotate(article_id: str, text: str, doc) -> AnnotatedDoc:
     return adoc
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def _paragraph_starts(text: str, wrapped: bool) -> list[int]:
     starts = [0]
     pos = text.find("\n")
     while pos != -1:
         nxt = pos + 1
-        while nxt < len(text) and text[nxt] == "\n":
+        while nxt < len(text) and text[nxt] in "\n \t":
             nxt += 1
-        if nxt < len(text) and nxt != starts[-1]:
+        blank = text.count("\n", pos, nxt) > 1
+        if nxt < len(text) and nxt != starts[-1] and (blank or not wrapped):
             starts.append(nxt)
         pos = text.find("\n", nxt)
     return starts
 
 
-def _unit_spans(doc, text: str) -> list[list[int]]:
-    """Character ranges of spaCy's sentences cut at line breaks and trimmed."""
+def _unit_spans(doc, text: str, wrapped: bool) -> list[list[int]]:
+    """Character ranges of spaCy's sentences cut at line breaks (at blank lines only in
+    hard-wrapped text) and trimmed."""
     spans: list[list[int]] = []
+    piece_re = _PARAGRAPH if wrapped else _LINE
     for sent in doc.sents:
-        for m in _LINE.finditer(text, sent.start_char, sent.end_char):
+        for m in piece_re.finditer(text, sent.start_char, sent.end_char):
             piece = m.group()
             if not piece.strip():
                 continue
@@ -189,12 +197,12 @@ def _unit_spans(doc, text: str) -> list[list[int]]:
     return spans
 
 
-def _units(adoc: AnnotatedDoc) -> tuple[list[Unit], list[int]]:
+def _units(adoc: AnnotatedDoc, wrapped: bool) -> tuple[list[Unit], list[int]]:
     doc, text = adoc.doc, adoc.text
     tok_unit = [-1] * len(doc)
     starts = [t.idx for t in doc]
     units: list[Unit] = []
-    for a, b in _unit_spans(doc, text):
+    for a, b in _unit_spans(doc, text, wrapped):
         lo = bisect_right(starts, a - 1)  # first token starting at or after a
         hi = bisect_right(starts, b - 1)  # one past the last token starting before b
         toks = doc[lo:hi]

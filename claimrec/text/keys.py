@@ -35,7 +35,9 @@ def _word_sets() -> tuple[frozenset, frozenset, frozenset]:
 @lru_cache(maxsize=200_000)
 def base_key(form: str, proper: bool = False, number: bool = False) -> str:
     """The key of a lemma or word form, whatever its part of speech."""
-    form = form.lower().replace("-", "")
+    form = form.lower().replace("-", "").replace("\u2019", "'")
+    if form.endswith("'s") and len(form) > 2:
+        form = form[:-2]  # "Korea's" (one token when the apostrophe is curly) is "Korea"
     if number:
         return form.replace(",", "")
     if proper:

@@ -7,12 +7,26 @@ from functools import lru_cache
 from claimrec.text.lexicon import lexicon
 
 
+_SPACE = {"IS_SPACE": True, "OP": "*"}
+
+
+def _spaced(tokens: list[dict]) -> list[dict]:
+    """The pattern with any whitespace tokens allowed between its tokens: a line break of
+    hard-wrapped text ("according to\nofficials") leaves the words a phrase."""
+    out: list[dict] = []
+    for k, tok in enumerate(tokens):
+        if k:
+            out.append(_SPACE)
+        out.append(tok)
+    return out
+
+
 def _matcher(vocab, entries) -> "object":
     from spacy.matcher import Matcher
 
     matcher = Matcher(vocab, validate=True)
     for k, entry in enumerate(entries):
-        matcher.add(str(k), [entry.tokens])
+        matcher.add(str(k), [_spaced(entry.tokens)])
     return matcher
 
 
