@@ -307,6 +307,27 @@ def eval_perturb(folder: Path, seed: int, per_kind: int, limit: Optional[int], k
     click.echo(render_perturb(scores, fmt))
 
 
+@eval_.command(name="contradictions")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--judged", "judged_file", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSONL of judged findings (article, sides, verdict, reason).")
+@click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default=None)
+@click.option("--model", default=None)
+@click.option("--limit", type=int, default=None, help="Score only the first N articles or events.")
+def eval_contradictions(folder: Path, judged_file: Path, format_: Optional[str], model: Optional[str],
+                        limit: Optional[int]) -> None:
+    """Precision of party contradictions on the articles of FOLDER (each .txt alone, each
+    subfolder as one event) against judged findings."""
+    from claimrec.evaluate.contradictions import evaluate_contradictions, render_contradictions
+
+    scores = evaluate_contradictions(folder, judged_file, model=model, limit=limit)
+    for err in scores.skipped:
+        _print_skipped(err)
+    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
+    click.echo(render_contradictions(scores, fmt))
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the report."""

@@ -1,21 +1,34 @@
-"""party_contradiction: two parties assert and deny (or give incompatible versions of) one proposition.
+"""party_contradiction: two different actors take opposite positions on the same proposition.
 
-Claims from every article take part, so a contradiction can sit inside one
-article ("Meta denied a claim by the Kazakh government that ...") or across
-articles. Two claims state the same proposition when they share a key phrase
-(a noun chunk of two or more content words: "joint statement", "exclusive
-access") or most of their content words. Polarity is negative for a denial
-or a negated claim. Opposite polarity from different parties is a
-contradiction; equal polarity with different figures for the same thing is
-one too ("incompatible versions").
+Claims from every article take part, so a contradiction can sit inside one article
+("Meta denied a claim by the Kazakh government that ...") or across articles. A
+contradiction needs all of:
 
-"X denied a claim by Y that P" is a contradiction between X and Y about P even
-when extraction did not return Y's embedded claim: Y is read from the
-"claim(s)/allegation(s) by|from|of Y" phrase next to the denial and matched to
-a party by its aliases.
+- **two actors**: each claim's speaker resolved to a party that is a person,
+  organisation, government or group, named or described by a noun, not a bare pronoun,
+  an adjective, a quantifier ("few people", "not everyone") or a piece of evidence ("a
+  2014 study", "early vote statistics"); the two are different actors (not one party, not
+  one person's two names, not a person and the party they speak for);
+- **the same proposition**, one of:
+  - *a denial of the claim itself*: "X denied a claim by Y that P" (Y's claim read from
+    the sentence when extraction did not return it as an embedded claim);
+  - *the same predicate*: the two contents hold a predicate with the same lemma (or its
+    antonym), with at least one participant the same referent in the same role, an object
+    or other participant among them unless neither predicate has one, and no participant
+    a different named referent in the same role ("I pay federal taxes" / "Trump paid
+    nothing in federal taxes"; first-person participants are the speaker);
+  - *a thing said to exist and denied*: one content names a thing ("a joint statement
+    with Facebook"), the other negates a predicate of that thing ("we did not issue a
+    joint statement"), sharing its head noun and another content word;
+- **opposite positions**: one asserts and the other denies or negates it (a denial cue
+  about it, or a negation on the shared predicate); or, with the same predicate and
+  participants, incompatible figures for the same quantity.
 
-Evidence: both claims, plus every sentence of the other articles that states
-the same key phrase, so a reader sees how each article tells it.
+Questions are no positions; a claim reported inside another claim's content is the
+reporter's, not the source's, so only the innermost claim of a report takes part ("CNN
+reported that the clinic denied ..." -> the clinic denies); one claim never contradicts
+itself. Evidence: both claims, plus sentences of the other articles that state the
+contested phrase, so a reader sees how each article tells it.
 """
 
 from __future__ import annotations
@@ -26,137 +39,130 @@ from typing import Optional
 from claimrec.align.blocking import candidate_pairs
 from claimrec.detect.context import ArticleView, DetectContext
 from claimrec.detect.draft import Contested, Draft
+from claimrec.detect.referents import Referents, same_family
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.models import Claim, Span
-from claimrec.text.keys import base_key, keys_of
-from claimrec.text.lookups import detection
-from claimrec.text.normalize import fold, names_compatible, words
+from claimrec.text.keys import keys_of
+from claimrec.text.lookups import detection, extraction
+from claimrec.text.normalize import fold, names_compatible
+from claimrec.text.predicates import Arg, Predicate, participant, predicates
 from claimrec.text.quantities import same_value
 
-OVERLAP = 0.5  # Jaccard of content words for claims without a shared key phrase
-MIN_SHARED = 3
 ECHOES = 2  # sentences quoted per other article
 ECHO_ARTICLES = 5  # other articles quoted at most
 LOOKUP_KEYS = 4  # rarest content words a proposition looks its partners up by
 MAX_POSTING = 60  # a word in more claims than this is no lookup key
+ACTOR_KINDS = frozenset({"person", "organisation", "government", "group"})
+# quantifiers that make a speaker people at large, not an actor ("few people", "not everyone")
+_NOBODY_IN_PARTICULAR = frozenset({"few", "not", "many", "some", "most", "several", "everyone", "nobody",
+                                   "anyone", "someone", "everybody", "people", "others", "all"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
 @dataclass(eq=False)
 class Prop:
-    """One claim as a proposition: who, which way, about what."""
+    """One claim as a position: who, which way, about what."""
 
     claim: Claim
-    actor: str  # party id, or a folded speaker name when parties are not resolved
-    party_id: Optional[str]
-    polarity: int
+    view: ArticleView
+    actor: str  # party id
+    party_id: str
+    named: bool  # the speaker is named (not a description such as "officials")
+    cue_sign: int  # -1 when the cue denies what follows
     keys: frozenset
-    phrases: list  # frozensets of 2+ content keys
+    preds: list[Predicate]
+    thing: Optional[Arg]  # the thing named, when the content is a noun phrase
     text: str
     span: Span
     figures: list
-    inferred: bool = False
+    speaker_name: str
+    inferred: bool = False  # Y's claim read from "X denied a claim by Y that P"
 
 
-def _phrases(view: ArticleView, toks) -> list[frozenset]:
-    out = []
-    for chunk in view.noun_chunks(toks.start, toks.end):
-        keys = keys_of(chunk)
-        if len(keys) >= 2:
-            out.append(frozenset(keys))
-    return out
+@dataclass(frozen=True)
+class Match:
+    how: str  # denial | predicate | existence | figures
+    strength: float  # 0..1: how directly the two contents are one proposition
+    phrase: frozenset  # keys of the contested proposition (merging, echoes)
+    opposite: bool
+    first_asserts: bool = True  # the first of the two props is the asserting side
 
 
-def _actor(ctx: DetectContext, claim: Claim) -> Optional[str]:
+def _actor(ctx: DetectContext, claim: Claim) -> Optional[tuple[str, bool]]:
+    """(party id, named) of a claim's speaker when it is an actor, else None."""
     sp = claim.speaker
     if sp is None:
         return None
-    if sp.party_id:
-        return sp.party_id
-    name = sp.name or (None if fold(sp.text) in detection().pronoun_speakers else sp.text)
-    return f"name:{fold(name)}" if name else None
+    party = ctx.party_by_id.get(sp.party_id or "")
+    kind = party.kind if party is not None else sp.kind
+    if kind not in ACTOR_KINDS:
+        return None
+    words = fold(sp.text).split()
+    if not words or (len(words) == 1 and words[0] in detection().pronoun_speakers | {"that", "this", "which"}):
+        return None
+    if words[0] in _NOBODY_IN_PARTICULAR or set(words) & extraction().evidence_subjects:
+        return None
+    named = bool(sp.name) and kind != "group"
+    # a speaker no party was made for ("the union" of a one-article event) is still an actor
+    return (party.id if party is not None else f"name:{' '.join(words)}"), named
+
+
+def _is_question(claim: Claim) -> bool:
+    cue = claim.cue.lemma if claim.cue else ""
+    return claim.content.text.rstrip(" \"'”’").endswith("?") or cue in ("ask", "wonder", "question")
+
+
+def _reported(claims: list[Claim]) -> set[str]:
+    """Claims that take no part because another claim's content holds them or they hold one.
+
+    A speech claim inside another claim's content is a report of it ("CNN reported that the
+    clinic denied ..."): the clinic denies, CNN only reports, so the outer claim is left out.
+    A belief or plan read inside someone's content ("Clinton: Trump doesn't know what he's
+    talking about") is part of what that speaker says, not a position of its own: the inner
+    one is left out. An embedded claim ("a claim by X that P") stays: it is X's claim.
+    """
+    speech = detection().speech_classes
+    out: set[str] = set()
+    for outer in claims:
+        for inner in claims:
+            if inner is outer or inner.embedded_in == outer.id or inner.cue is None or inner.cue.span is None:
+                continue
+            if not (outer.content.start <= inner.cue.span.start < outer.content.end):
+                continue
+            out.add(outer.id if inner.cue.cls in speech else inner.id)
+    return out
 
 
 def _prop(ctx: DetectContext, view: ArticleView, claim: Claim) -> Optional[Prop]:
     actor = _actor(ctx, claim)
-    if actor is None or view.doc is None:
+    if actor is None or _is_question(claim):
         return None
     toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-    if toks is None:
+    if toks is None or len(toks) == 0:
         return None
+    return _make(view, claim, actor[0], actor[1], toks, claim.content)
+
+
+def _make(view: ArticleView, claim: Claim, party: str, named: bool, toks, span: Span,
+          inferred: bool = False) -> Optional[Prop]:
     keys = frozenset(keys_of(toks))
     if len(keys) < 2:
         return None
-    polarity = -1 if claim.stance == "deny" or claim.negated else 1
-    return Prop(claim, actor, claim.speaker.party_id, polarity, keys, _phrases(view, toks), claim.content.text,
-                claim.content, view.figures_in(toks))
-
-
-def _party_name_keys(ctx: DetectContext) -> list[frozenset]:
-    """Content words of every party name and alias: a name is not a proposition."""
-    out = []
-    for party in ctx.parties:
-        for n in [party.name] + list(party.aliases) + [m.name for m in party.members]:
-            keys = frozenset(base_key(w) for w in words(n) if w not in detection().name_stopwords)
-            if keys:
-                out.append(keys)
-    return out
-
-
-class _NameIndex:
-    """Party-name key sets, found by any of their words.
-
-    A party's name is not a proposition ("the Kazakh government" in two
-    claims says nothing about what they claim), so name words are taken out of
-    the comparison. Looking names up by word keeps that cost independent of
-    how many parties the event has.
-    """
-
-    def __init__(self, names: list[frozenset]):
-        self._by_word: dict[str, list[frozenset]] = {}
-        for n in set(names):
-            for w in n:
-                self._by_word.setdefault(w, []).append(n)
-
-    def holding(self, keys: frozenset) -> list[frozenset]:
-        """Names all of whose words are in ``keys``."""
-        seen = {n for w in keys for n in self._by_word.get(w, ())}
-        return [n for n in seen if n <= keys]
-
-    def is_name(self, phrase: frozenset) -> bool:
-        """True when ``phrase`` is part of some party name."""
-        word = next(iter(phrase))
-        return any(phrase <= n for n in self._by_word.get(word, ()))
-
-
-def _same_proposition(a: Prop, b: Prop, names: _NameIndex) -> tuple[float, frozenset]:
-    for pa in a.phrases:
-        if names.is_name(pa):
-            continue
-        for pb in b.phrases:
-            if pa <= pb or pb <= pa:
-                return 1.0, pa if len(pa) <= len(pb) else pb
-    shared = a.keys & b.keys
-    if len(shared) < MIN_SHARED:
-        return 0.0, frozenset()
-    for n in names.holding(shared):
-        shared = shared - n
-    if len(shared) >= MIN_SHARED and len(shared) / len(a.keys | b.keys) >= OVERLAP:
-        return 0.6, frozenset(shared)
-    return 0.0, frozenset()
-
-
-def _incompatible_figures(a: Prop, b: Prop) -> bool:
-    for fa in a.figures:
-        for fb in b.figures:
-            if fa.unit and fa.unit == fb.unit and not same_value(fa, fb):
-                return True
-    return False
+    denies = claim.cue is not None and claim.cue.cls == "denial" and not inferred
+    preds = predicates(toks)
+    root = toks.root
+    thing = None
+    if not preds and root.pos_ in ("NOUN", "PROPN"):
+        thing = participant(root)
+    sp = claim.speaker
+    return Prop(claim, view, party, party, named, -1 if denies else 1, keys, preds, thing, toks.text, span,
+                view.figures_in(toks), (sp.name or sp.text) if sp else "", inferred)
 
 
 def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list[Prop]:
     """For a denial of "a claim by Y that P": Y's assertion of P, read from the sentence."""
-    if prop.polarity > 0 or view.doc is None:
+    if prop.cue_sign > 0:
         return []
     sent = view.doc.char_span(prop.claim.sentence.start, prop.claim.sentence.end, alignment_mode="expand")
     if sent is None:
@@ -181,58 +187,203 @@ def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list
         if clause is None:
             continue
         ctoks = view.doc[clause.left_edge.i:clause.right_edge.i + 1]
-        keys = frozenset(keys_of(ctoks))
-        if len(keys) < 2:
-            continue
-        out.append(Prop(prop.claim, party, party, 1, keys, _phrases(view, ctoks), ctoks.text,
-                        view.tok_span(phrase), view.figures_in(ctoks), inferred=True))
+        kind = ctx.party_by_id[party].kind
+        target = _make(view, prop.claim, party, kind != "group", ctoks, view.tok_span(phrase), inferred=True)
+        if target is not None:
+            target.speaker_name = phrase.text
+            out.append(target)
     return out
 
 
 def _party_for(ctx: DetectContext, text: str) -> Optional[str]:
+    folded = _bare(text)
+    for party in ctx.parties:
+        if party.kind not in ACTOR_KINDS:
+            continue
+        for n in [party.name] + list(party.aliases) + [m.name for m in party.members]:
+            fn = _bare(n)
+            if fn == folded or (len(fn) > 3 and names_compatible(fn, folded, 0.9) and party.kind != "person"):
+                return party.id
+    return None
+
+
+def _bare(text: str) -> str:
     folded = fold(text)
     for art in ("the ", "a ", "an "):
         if folded.startswith(art):
-            folded = folded[len(art):]
-    best = None
-    for party in ctx.parties:
-        names = [party.name] + list(party.aliases) + [m.name for m in party.members]
-        for n in names:
-            fn = fold(n)
-            for art in ("the ", "a ", "an "):
-                if fn.startswith(art):
-                    fn = fn[len(art):]
-            if fn == folded or (len(fn) > 3 and names_compatible(fn, folded, 0.9) and party.kind != "person"):
-                best = party.id
-                break
-        if best:
-            return best
+            return folded[len(art):]
+    return folded
+
+
+def _same_actor(ctx: DetectContext, a: Prop, b: Prop) -> bool:
+    if a.actor == b.actor:
+        return True
+    if a.speaker_name and b.speaker_name and names_compatible(a.speaker_name, b.speaker_name, 0.85):
+        return True
+    # a person and the party they belong to speak as one
+    pa, pb = ctx.party_by_id.get(a.party_id), ctx.party_by_id.get(b.party_id)
+    for x, y in ((pa, b), (pb, a)):
+        if x is not None and any(names_compatible(m.name, y.speaker_name, 0.85) for m in x.members if y.speaker_name):
+            return True
+    return False
+
+
+def _participant(arg: Optional[Arg], prop: Prop) -> Optional[Arg]:
+    """A first-person participant is the claim's speaker ("we did not issue" by Meta)."""
+    if arg is None or not arg.pronoun:
+        return arg
+    doc = prop.view.doc
+    if doc[arg.head].lower_ in _FIRST_PERSON and prop.speaker_name:
+        return Arg(arg.head, arg.start, arg.end, fold(prop.speaker_name), frozenset({fold(prop.speaker_name)}),
+                   False, "PERSON", prop.speaker_name)
+    return arg
+
+
+def _roles(pa: Predicate, pb: Predicate):
+    yield "subject", pa.subj, pb.subj
+    yield "object", pa.obj, pb.obj
+    for p, ra in pa.preps:
+        for p2, rb in pb.preps:
+            if p2 == p:
+                yield p, ra, rb
+
+
+def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
+    best: Optional[Match] = None
+    light = detection().light_verbs
+    adoc, bdoc = a.view.doc, b.view.doc
+    for pa in a.preds:
+        if pa.irrealis:
+            continue  # "should release", "plans to release": no position on whether it happened
+        antonyms = detection().antonyms.get(pa.key, frozenset())
+        for pb in b.preds:
+            if pb.irrealis:
+                continue
+            antonym = pb.key in antonyms
+            if pb.key != pa.key and not antonym:
+                continue
+            shared: list[str] = []
+            conflict = False
+            keys: set[str] = set()
+            for role, ra, rb in _roles(pa, pb):
+                ra, rb = _participant(ra, a), _participant(rb, b)
+                same = refs.same(ra, rb, adoc, bdoc)
+                if same:
+                    shared.append(role)
+                    keys |= set(ra.keys & rb.keys) or {ra.head_key}
+                elif same is False and ra.named and rb.named and same_family(ra.ent, rb.ent):
+                    conflict = True
+            if conflict or not shared:
+                continue
+            has_other = any(x is not None for x in (pa.obj, pb.obj)) or pa.preps or pb.preps
+            if shared == ["subject"] and has_other:
+                continue  # the same actor doing different things is no one proposition
+            if pa.key in light and len(shared) < 2:
+                continue  # "is", "has": only the participants say what the proposition is
+            pol_a = a.cue_sign * (-1 if pa.negated else 1)
+            pol_b = b.cue_sign * (-1 if pb.negated else 1)
+            opposite = (pol_a != pol_b) != antonym
+            strength = min(1.0, 0.55 + 0.2 * len(shared))
+            if not opposite and not _incompatible_figures(_figures_of(a, pa), _figures_of(b, pb), adoc, bdoc):
+                continue
+            m = Match("predicate" if opposite else "figures", strength,
+                      frozenset(keys | {pa.key}), opposite, first_asserts=pol_a >= pol_b)
+            if best is None or m.strength > best.strength:
+                best = m
+    return best
+
+
+def _existence_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
+    """One names a thing, the other negates a predicate of that very thing."""
+    for named, other in ((a, b), (b, a)):
+        if named.thing is None:
+            continue
+        for p in other.preds:
+            if p.irrealis:
+                continue
+            for arg in (p.obj, p.subj):
+                if arg is None or arg.pronoun or arg.head_key != named.thing.head_key:
+                    continue
+                shared = (named.thing.keys & arg.keys)
+                if len(shared) < 2:
+                    continue
+                pol_other = other.cue_sign * (-1 if p.negated else 1)
+                if pol_other == named.cue_sign:
+                    continue
+                return Match("existence", 0.75, frozenset(shared), True, first_asserts=named is a)
     return None
+
+
+def _figures_of(prop: Prop, pred: Predicate) -> list:
+    """The figures inside the predicate's own participants ("20 states" of "targeted 20 states")."""
+    spans = [(x.start, x.end) for x in pred.participants()]
+    return [f for f in prop.figures if any(s <= f.start < e for s, e in spans)]
+
+
+_LOWER = ("at least", "more than", "over", "above", "upwards of", "no fewer than", "no less than")
+_UPPER = ("at most", "up to", "fewer than", "less than", "under", "below", "no more than")
+
+
+def _interval(fig, doc) -> tuple[float, float]:
+    """The values a figure allows: "at least 2" is [2, inf), "up to 50" (-inf, 50]."""
+    before = " ".join(t.lower_ for t in doc[max(0, fig.start - 3):fig.start])
+    if any(before.endswith(w) for w in _LOWER):
+        return fig.value, float("inf")
+    if any(before.endswith(w) for w in _UPPER):
+        return float("-inf"), fig.value
+    return fig.value, fig.value
+
+
+def _incompatible_figures(fa_list: list, fb_list: list, adoc=None, bdoc=None) -> bool:
+    for fa in fa_list:
+        for fb in fb_list:
+            if not fa.unit or fa.unit != fb.unit or same_value(fa, fb):
+                continue
+            if adoc is not None and bdoc is not None:
+                (alo, ahi), (blo, bhi) = _interval(fa, adoc), _interval(fb, bdoc)
+                if alo <= bhi and blo <= ahi:
+                    continue  # "at least two" and "more than 20" can both be true
+            return True
+    return False
+
+
+def _match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
+    if a.claim.id == b.claim.id:
+        # "X denied a claim by Y that P": the denial is about Y's claim itself
+        if a.inferred != b.inferred and (a.cue_sign < 0 or b.cue_sign < 0):
+            target = a if a.inferred else b
+            return Match("denial", 1.0, frozenset(target.keys), True, first_asserts=target is a)
+        return None
+    if a.claim.embedded_in == b.claim.id or b.claim.embedded_in == a.claim.id:
+        inner, outer = (a, b) if a.claim.embedded_in == b.claim.id else (b, a)
+        if outer.cue_sign < 0 and inner.cue_sign > 0:
+            return Match("denial", 1.0, frozenset(inner.keys), True, first_asserts=inner is a)
+        return None
+    return _predicate_match(a, b, refs) or _existence_match(a, b, refs)
 
 
 def detect_contradictions(ctx: DetectContext) -> tuple[list[Draft], Contested]:
     """The event's party contradictions, and what they contest (for the later phases)."""
     props: list[Prop] = []
     for view in ctx.views:
+        skip = _reported(view.claims)
         for claim in view.claims:
+            if claim.id in skip:
+                continue
             p = _prop(ctx, view, claim)
             if p is None:
                 continue
             props.append(p)
             props.extend(_inferred_targets(ctx, view, p))
-    names = _NameIndex(_party_name_keys(ctx))
+    refs = Referents(ctx)
     drafts: list[Draft] = []
     for i, j in _candidates(props):
         a, b = props[i], props[j]
-        if a.actor == b.actor or a.claim.id == b.claim.id and not (a.inferred or b.inferred):
+        if _same_actor(ctx, a, b):
             continue
-        score, phrase = _same_proposition(a, b, names)
-        if not score:
-            continue
-        opposite = a.polarity != b.polarity
-        if not opposite and not _incompatible_figures(a, b):
-            continue
-        drafts.append(_draft(ctx, a, b, score, phrase, opposite))
+        found = _match(a, b, refs)
+        if found is not None:
+            drafts.append(_draft(ctx, a, b, found))
     merged = _merge(drafts)
     sentences = _SentenceIndex(ctx.views) if merged else None
     for d in merged:
@@ -245,38 +396,42 @@ def detect_contradictions(ctx: DetectContext) -> tuple[list[Draft], Contested]:
 def _candidates(props: list[Prop]) -> list[tuple[int, int]]:
     """Pairs of propositions worth comparing (blocking, not all pairs).
 
-    Two claims about one thing share their distinctive words ("joint
-    statement"), not just "said" or "government": each proposition looks its
-    partners up by its rarest few content words only, which keeps the cost
-    linear in the number of claims.
+    Two claims about one thing share their distinctive words ("joint statement"),
+    not just "said" or "government": each proposition looks its partners up by its
+    rarest few content words only, which keeps the cost linear in the number of claims.
+    A claim and the claim it embeds, or the one inferred from its denial, always pair.
     """
-    return candidate_pairs([p.keys for p in props], max_postings=MAX_POSTING,
-                           per_item=LOOKUP_KEYS)
+    pairs = set(candidate_pairs([p.keys for p in props], max_postings=MAX_POSTING, per_item=LOOKUP_KEYS))
+    by_claim: dict[str, list[int]] = {}
+    for k, p in enumerate(props):
+        by_claim.setdefault(p.claim.id, []).append(k)
+    for k, p in enumerate(props):
+        for j in by_claim.get(p.claim.id, []) + by_claim.get(p.claim.embedded_in or "", []):
+            if j != k:
+                pairs.add((min(j, k), max(j, k)))
+    return sorted(pairs)
 
 
-def _draft(ctx: DetectContext, a: Prop, b: Prop, score: float, phrase: frozenset, opposite: bool) -> Draft:
-    pos, neg = (a, b) if a.polarity >= b.polarity else (b, a)
-    explicit = any(p.claim.stance == "deny" for p in (a, b))
+def _draft(ctx: DetectContext, a: Prop, b: Prop, m: Match) -> Draft:
+    pos, neg = (a, b) if m.first_asserts else (b, a)
     claim_conf = (a.claim.confidence + b.claim.confidence) / 2
-    inferred = a.inferred or b.inferred
-    severity, conf = rate("party_contradiction", phrase=score, explicit=explicit, claim_conf=claim_conf,
-                          inferred=inferred, figures_only=not opposite)
-    pname = ctx.party_name(pos.party_id) or (pos.claim.speaker.text if pos.claim.speaker else "one party")
-    nname = ctx.party_name(neg.party_id) or (neg.claim.speaker.text if neg.claim.speaker else "another party")
-    if inferred and pos.inferred:
-        pname = pos.span.text
-    if opposite:
-        summary = (f"{pname} asserts {q(pos.text, 60)}; {nname} denies it: {q(neg.text, 60)}"
-                   if not pos.inferred else
-                   f"{nname} denies a claim by {pname}: {q(neg.text, 70)}")
-    else:
+    explicit = not (a.inferred or b.inferred)
+    severity, conf = rate("party_contradiction", match=m.how, strength=m.strength, claim_conf=claim_conf,
+                          explicit=explicit, named=a.named and b.named, figures_only=not m.opposite)
+    pname = ctx.party_name(pos.party_id) or pos.speaker_name or "one party"
+    nname = ctx.party_name(neg.party_id) or neg.speaker_name or "another party"
+    if not m.opposite:
         summary = f"{pname} and {nname} give different figures: {q(a.text, 50)} vs {q(b.text, 50)}"
+    elif m.how == "denial":
+        summary = f"{nname} denies a claim by {pname}: {q(pos.text, 70)}"
+    else:
+        summary = f"{pname} asserts {q(pos.text, 60)}; {nname} denies it: {q(neg.text, 60)}"
     evidence = [pos.span, neg.span] if pos.span != neg.span else [pos.span]
     for p in (pos, neg):
         if p.claim.content not in evidence:
             evidence.append(p.claim.content)
     parties = [x for x in dict.fromkeys([pos.party_id, neg.party_id]) if x]
-    key = ("contra", frozenset({a.actor, b.actor}), phrase)
+    key = ("contra", frozenset({a.actor, b.actor}), m.phrase)
     return Draft("party_contradiction", severity, conf, summary, evidence, parties,
                  list(dict.fromkeys([pos.claim.id, neg.claim.id])), key=key)
 

@@ -5,10 +5,12 @@ into a severity and a confidence, so the rules live in one place.
 
 Severity (what the finding would cost a reader who trusted the rewrite):
 
-- ``party_contradiction``: high (one party asserts what another denies);
-  medium when the two only give different figures for the same thing, or when
-  one side was read from the text around a denial ("denied a claim by X that
-  ...") rather than extracted as a claim.
+- ``party_contradiction``: high when two named parties' explicit claims assert and
+  deny one proposition (a denial of the claim itself, or the same predicate and
+  participants, or a thing one names and the other says does not exist); medium when a
+  side is a described speaker ("officials") or was read from the text around a
+  denial ("denied a claim by X that ..."), or when the two only give different
+  figures for the same quantity.
 - ``stance_flip``: high (the rewrite says the opposite).
 - ``role_swap``: high when subject and object traded places, or when a named
   participant inside an attributed claim was replaced by another named one; medium when
@@ -63,13 +65,13 @@ def rate(kind: str, **s) -> tuple[str, float]:
 
 
 def _party_contradiction(s):
-    conf = 0.55 + 0.25 * s.get("phrase", 0.0) + 0.1 * bool(s.get("explicit"))
+    conf = 0.45 + 0.4 * s.get("strength", 0.0) + 0.05 * bool(s.get("explicit")) + 0.05 * bool(s.get("named"))
     conf *= 0.6 + 0.4 * s.get("claim_conf", 1.0)
-    if s.get("inferred"):
-        return "medium", conf - 0.1
     if s.get("figures_only"):
         return "medium", conf
-    return "high", conf
+    if s.get("explicit") and s.get("named"):
+        return "high", conf
+    return "medium", conf - 0.05
 
 
 def _hedge_dropped(s):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate, SpeakerInfo
@@ -19,6 +20,7 @@ from claimrec.extract.speaker_info import describe_speaker, speaker_kind
 from claimrec.extract.speakers import mention_bounds
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
+from claimrec.text.lookups import parties as party_tables
 
 # How far back (in sentences) an antecedent may be.
 _MAX_SENT_DISTANCE = 12
@@ -154,6 +156,13 @@ def _apply(info: SpeakerInfo, antecedent: SpeakerInfo) -> None:
     info.needs_resolution = False
 
 
+@lru_cache(maxsize=1)
+def _generic_heads() -> frozenset[str]:
+    tables = party_tables()
+    return tables.company_refs | tables.government_refs | tables.government_heads | tables.organ_words \
+        | tables.legislature_heads | tables.country_nouns
+
+
 def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTables,
                      speakers: list[_Mention], mentions: list[_Mention],
                      positions: list[int]) -> Optional[SpeakerInfo]:
@@ -184,6 +193,10 @@ def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTable
                 if m.head_lemma == head_lemma and not m.info.needs_resolution \
                         and (m.info.name or m.info.text).lower() != info.text.lower():
                     return m.info
+        if head_lemma not in _generic_heads():
+            # "the clinic" is the clinic, whoever spoke last: only a word that can stand for
+            # any actor of its kind ("the company", "the government") refers back by kind
+            return None
     best_speaker = next((m for m in recent_speakers() if _compatible(target, info.plural, m)
                          and not m.info.needs_resolution), None)
     best_mention = next((m for m in recent_mentions() if _compatible(target, info.plural, m)), None)

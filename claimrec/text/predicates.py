@@ -60,6 +60,9 @@ class Predicate:
     start: int  # extent used as evidence: subject .. object
     end: int
     preps: tuple[tuple[str, Arg], ...] = ()  # (preposition, its object), in text order
+    # not stated as fact: under a modal ("should release"), an infinitive ("plans to
+    # release"), a condition or comparison ("if he releases", "the sooner he releases")
+    irrealis: bool = False
 
     def arg_keys(self) -> set[str]:
         out: set[str] = set()
@@ -87,7 +90,8 @@ def _name(tok) -> tuple[str, Optional[str]]:
     return "", None
 
 
-def _arg(tok, borrowed: bool = False) -> Arg:
+def participant(tok, borrowed: bool = False) -> Arg:
+    """The participant headed by ``tok``: its words, keys and name."""
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in _ARG_LEFT or child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
@@ -147,8 +151,20 @@ def _preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM") and lo <= pobj.i < hi:
-                out.append((child.lower_, _arg(pobj)))
+                out.append((child.lower_, participant(pobj)))
     return tuple(out)
+
+
+_IRREALIS_MARKS = frozenset({"if", "unless", "whether", "sooner", "once", "until", "before"})
+
+
+def _irrealis(verb) -> bool:
+    for child in verb.children:
+        if child.tag_ == "MD" or (child.dep_ == "aux" and child.lower_ == "to"):
+            return True
+        if child.dep_ in ("mark", "advmod") and child.lower_ in _IRREALIS_MARKS:
+            return True
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and verb.dep_ != "ROOT"
 
 
 def _is_predicate(tok) -> bool:
@@ -173,10 +189,10 @@ def predicates(tokens) -> list[Predicate]:
             subj = None
         if obj is not None and not (lo <= obj.i < hi):
             obj = None
-        s_arg = _arg(subj, borrowed) if subj is not None else None
-        o_arg = _arg(obj) if obj is not None else None
+        s_arg = participant(subj, borrowed) if subj is not None else None
+        o_arg = participant(obj) if obj is not None else None
         start = min([tok.i] + [a.start for a in (s_arg, o_arg) if a is not None])
         end = max([tok.i + 1] + [a.end for a in (s_arg, o_arg) if a is not None])
         out.append(Predicate(tok.i, lemma_key(tok), is_negated(tok), s_arg, o_arg, start, end,
-                             _preps(tok, obj, lo, hi)))
+                             _preps(tok, obj, lo, hi), _irrealis(tok)))
     return out

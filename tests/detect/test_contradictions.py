@@ -13,8 +13,37 @@ def test_assert_and_deny_in_one_article(reconcile):
     found = contradictions(r)
     assert len(found) == 1
     f = found[0]
-    assert f.severity == "high" and len(f.claim_ids) == 2
+    # two described speakers ("the ministry", "the union"), not named parties: medium
+    assert f.severity == "medium" and len(f.claim_ids) == 2
     assert "joint agreement" in f.summary
+
+
+def test_named_parties_asserting_and_denying_one_proposition_is_high(reconcile):
+    r = reconcile("Acme Corp said on Monday that it had signed a supply contract with Boreal Steel. "
+                  "Boreal Steel said it had not signed a supply contract with Acme Corp.")
+    [f] = contradictions(r)
+    assert f.severity == "high"
+    assert {p for p in f.party_ids}  # both sides are parties
+
+
+def test_a_question_takes_no_position(reconcile):
+    r = reconcile("The senator asked whether the agency had destroyed the records. "
+                  "The agency said it had not destroyed the records.")
+    assert not contradictions(r)
+
+
+def test_reporter_of_a_denial_is_not_the_denier(reconcile):
+    r = reconcile("Senator Jane Holt said the clinic had performed the procedure on the patient. "
+                  "CNN reported that the clinic denied it had performed the procedure on the patient.")
+    found = contradictions(r)
+    assert found and all("CNN" not in f.summary for f in found)
+    assert any("clinic" in f.summary.lower() for f in found)
+
+
+def test_topic_words_alone_are_no_shared_proposition(reconcile):
+    r = reconcile("Clinton said the tax plan would help working families in Ohio. "
+                  "Trump said the tax plan was not the reason factories left Ohio.")
+    assert not contradictions(r)
 
 
 def test_denied_a_claim_by_another_party(reconcile):
