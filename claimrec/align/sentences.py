@@ -37,6 +37,7 @@ from claimrec.align.blocking import BlockingStats, candidate_pairs
 from claimrec.align.features import coverage, idf_weights
 from claimrec.models import Alignment, Article, Derivation, make_span
 from claimrec.text.document import AnnotatedDoc, Unit
+from claimrec.text.normalize import fold
 
 ALIGN = 0.45
 OUT_OF_ORDER = 0.60
@@ -48,15 +49,10 @@ QUOTE_SUPPORT = 0.8
 QUOTE_FUZZ = 75.0
 WINDOW_MAX = 6
 VERBATIM = 95.0
+TIE = 0.02
 WHOLLY = 0.8
 PARTIALLY = 0.2
 
-_SPACE = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
-    return _SPACE.sub(" ", text).strip().lower()
 
 
 def _monotone_backbone(best: list[tuple[int, int]]) -> set[int]:
@@ -88,7 +84,9 @@ def align_pair(
     ru = radoc.units
     idf = idf_weights([u.keys for u in su + ru])
     source_proper = set().union(*(u.proper for u in su)) if su else set()
-    source_norm = _norm(source.text)
+    source_norm = fold(source.text)
+
+    snorms = [fold(source.text[u.start:u.end]) for u in su]
 
     # candidates: source sentences sharing a rare key with the rewrite sentence
     n_s = len(su)
@@ -124,7 +122,16 @@ def align_pair(
                     cs[j] = coverage(unit.keys, su[j].keys, idf)
                     if stats is not None:
                         stats.compared_pairs += 1
-        chosen, loose = _choose(unit, cs, lo, hi, su, source_proper)
+        rtext = fold(rewrite.text[unit.start:unit.end])
+
+        def wording(j: int, rtext=rtext) -> float:
+            return fuzz.partial_ratio(rtext, fold(source.text[su[j].start:su[j].end]))
+
+        chosen, loose = _choose(unit, cs, lo, hi, su, source_proper, wording)
+        if chosen is None and len(unit.keys) < 2:
+            # too few content words to measure ("But it's not enough," she said.): a
+            # sentence copied word for word still came from where its words stand
+            chosen = _copied_from(rtext, snorms)
         if chosen is not None and unit.quoted and not _quote_supported(unit, su, idf, source_norm):
             chosen = None
         spans = [make_span(rewrite.id, rewrite.text, unit.start, unit.end)]
@@ -136,8 +143,8 @@ def align_pair(
             sim = coverage(unit.keys, union, idf)
             joined = " ".join(source.text[su[j].start:su[j].end] for j in sources)
             rtext = rewrite.text[unit.start:unit.end]
-            verbatim = fuzz.ratio(_norm(rtext), _norm(joined)) >= VERBATIM or (
-                len(rtext) >= 30 and fuzz.partial_ratio(_norm(rtext), _norm(joined)) >= 98)
+            verbatim = fuzz.ratio(fold(rtext), fold(joined)) >= VERBATIM or (
+                len(rtext) >= 30 and fuzz.partial_ratio(fold(rtext), fold(joined)) >= 98)
             relation = "verbatim" if verbatim else "rewritten"
             spans += [make_span(source.id, source.text, su[j].start, su[j].end) for j in sources]
         counts[relation] += 1
@@ -151,6 +158,16 @@ def align_pair(
     derivation = Derivation(source_id=source.id, rewrite_id=rewrite.id, sentences=total,
                             derived_share=round(share, 3), label=label, **counts)
     return alignments, derivation
+
+
+def _copied_from(rtext: str, snorms: list[str]) -> int | None:
+    """The source sentence holding ``rtext`` word for word, when one does."""
+    if len(rtext) < 12:
+        return None
+    for j, stext in enumerate(snorms):
+        if rtext in stext or (len(stext) >= 12 and stext in rtext):
+            return j
+    return None
 
 
 def _window(r: int, order: list[int], backbone_src: dict[int, int], n_s: int) -> tuple[int, int]:
@@ -167,11 +184,21 @@ def _window(r: int, order: list[int], backbone_src: dict[int, int], n_s: int) ->
     return max(0, lo - 1), min(n_s - 1, hi + 1)
 
 
-def _choose(unit: Unit, cs: dict[int, float], lo: int, hi: int, su, source_proper) -> tuple[int | None, bool]:
-    """(source index or None, whether the match is a loose in-place paraphrase)."""
+def _choose(unit: Unit, cs: dict[int, float], lo: int, hi: int, su, source_proper,
+            wording) -> tuple[int | None, bool]:
+    """(source index or None, whether the match is a loose in-place paraphrase).
+
+    Sources whose coverage ties with the best (within ``TIE``) are told apart by wording:
+    a short rewrite sentence whose few words two source sentences both hold came from the
+    one it copies."""
     if not cs:
         return None, False
     ranked = sorted(cs, key=lambda j: (-cs[j], j))
+    best = cs[ranked[0]]
+    tied = [j for j in ranked if cs[j] >= best - TIE][:5]
+    if len(tied) > 1:
+        order = {j: -wording(j) for j in tied}
+        ranked = sorted(tied, key=lambda j: (order[j], -cs[j], j)) + [j for j in ranked if j not in order]
     in_window = [j for j in ranked if lo <= j <= hi]
     if in_window and cs[in_window[0]] >= ALIGN:
         return in_window[0], False
@@ -214,6 +241,6 @@ def _quote_supported(unit: Unit, su: list[Unit], idf, source_norm: str) -> bool:
     or with almost all its content words in one source sentence (words reordered)."""
     if not unit.quote_keys or not unit.quote_text:
         return True
-    if fuzz.partial_ratio(_norm(unit.quote_text), source_norm) >= QUOTE_FUZZ:
+    if fuzz.partial_ratio(fold(unit.quote_text), source_norm) >= QUOTE_FUZZ:
         return True
     return any(coverage(unit.quote_keys, s.keys, idf) >= QUOTE_SUPPORT for s in su)

@@ -79,5 +79,7 @@ def align_words(radoc, runit, sources: list) -> WordAlignment:
             for di in range(i2 - i1):
                 out.matched[rtoks[i1 + di]] = stoks[j1 + di][1]
             continue
+        # difflib edits the rewrite into the source; a hunk says what the rewrite did to it
+        op = {"delete": "insert", "insert": "delete"}.get(op, op)
         out.hunks.append(Hunk(op, tuple(rtoks[i1:i2]), tuple(s[1] for s in stoks[j1:j2])))
     return out
