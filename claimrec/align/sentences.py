@@ -28,7 +28,6 @@ sentence takes extra source sentences when each adds real coverage (merges).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from rapidfuzz import fuzz
