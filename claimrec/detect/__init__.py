@@ -8,7 +8,8 @@ in as data (:class:`~claimrec.detect.draft.Given`), never written into shared st
    :class:`~claimrec.detect.draft.Contested` (which claims and propositions two parties
    dispute), which raises the severity of dropped hedges and omissions;
 2. **rewrite** (each source/rewrite pair): hedges, attribution, quotes, predicates and their
-   participants (stance, roles, places), figures and dates, modality;
+   participants (stance, roles, places), words swapped in copied wording, figures and dates,
+   modality;
 3. **residue** (each pair): ``unsupported_addition`` (not counting words the rewrite
    phase already explained) and ``omission``.
 
@@ -34,6 +35,7 @@ from claimrec.detect.modality_changes import detect_modality_changes
 from claimrec.detect.omissions import detect_omissions
 from claimrec.detect.predicate_changes import detect_predicate_changes
 from claimrec.detect.quote_changes import detect_peer_quotes, detect_quote_changes
+from claimrec.detect.substitutions import detect_substitutions
 from claimrec.faults import Faults, several
 from claimrec.models import Finding
 
@@ -41,7 +43,7 @@ PairDetector = Callable[[DetectContext, ArticlePair, Given], list[Draft]]
 
 REWRITE_PHASE: tuple[PairDetector, ...] = (
     detect_hedge_changes, detect_attribution, detect_quote_changes, detect_predicate_changes,
-    detect_figure_changes, detect_modality_changes,
+    detect_substitutions, detect_figure_changes, detect_modality_changes,
 )
 RESIDUE_PHASE: tuple[PairDetector, ...] = (detect_additions, detect_omissions)
 # kinds whose rewrite words explain nothing for unsupported_addition (they are about presence)

@@ -19,24 +19,21 @@ with copied participants is never a finding.
 - ``place_changed``: a place participant replaced by another place ("moved to work in
   Australia" -> "... in the Philippines").
 
-The same comparison runs on names the word alignment replaced one by one inside copied
-wording when no predicate ties them ("Alan Shearer and Duncan Ferguson" -> "Alan Shearer
-and Alan Shearer").
+Single words swapped inside copied wording are :mod:`claimrec.detect.substitutions`'.
 """
 
 from __future__ import annotations
 
 from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
 from claimrec.detect.draft import Draft, Given
-from claimrec.detect.referents import Referents, nationality, same_family
+from claimrec.detect.referents import Referents
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_denial, is_reporting
 from claimrec.text.keys import keys_of
 from claimrec.text.lookups import detection
 from claimrec.text.negation import negation_tokens
-from claimrec.text.normalize import fold
-from claimrec.text.predicates import NAMED, PLACES, Arg, Predicate
+from claimrec.text.predicates import Arg, Predicate
 
 VARIANT = 0.85  # name similarity at which two spellings are one name
 
@@ -59,17 +56,12 @@ def detect_predicate_changes(ctx: DetectContext, pair: ArticlePair, given: Given
     for al in pair.aligned:
         if al.words.identical or not al.sources:
             continue
-        paired: set[int] = set()
         for pr in al.rewrite.predicates:
             match = _counterpart(pair, al, pr, refs)
             if match is None:
                 continue
             s, ps = match
-            found = _compare(pair, al, s, pr, ps, refs)
-            if found:
-                out.extend(found)
-                paired.update(a.head for a in pr.participants())
-        out.extend(_substituted_names(pair, al, refs, paired))
+            out.extend(_compare(pair, al, s, pr, ps, refs))
     out.extend(_claim_flips(ctx, pair))
     return out
 
@@ -177,55 +169,6 @@ def _new_referent(pair, r: Sentence, s: Sentence, pr: Predicate, ps: Predicate, 
 
 def _in_claim(sent: Sentence, start_char: int) -> bool:
     return any(c.content.start <= start_char < c.content.end for c in sent.claims)
-
-
-def _name_spans(doc, tokens) -> list[tuple[int, int, str]]:
-    """(start, end, entity type) of the named entities among ``tokens`` (doc indices)."""
-    wanted = set(tokens)
-    return [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAMED and e.start in wanted]
-
-
-def _substituted_names(pair: ArticlePair, al: AlignedSentence, refs: Referents, paired: set[int]) -> list[Draft]:
-    """A name the word alignment replaced by another name of the same type, with copied
-    words on both sides of it: one participant swapped for another."""
-    out = []
-    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
-    for h in al.words.hunks:
-        if h.op != "replace" or not h.rewrite or not h.source or len(h.rewrite) > 6 or len(h.source) > 6:
-            continue
-        if not _anchored(al, h):
-            continue
-        rnames, snames = _name_spans(rdoc, h.rewrite), _name_spans(sdoc, h.source)
-        if len(rnames) != 1 or len(snames) != 1:
-            continue
-        (ra, rb, rl), (sa, sb, sl) = rnames[0], snames[0]
-        if any(i in paired for i in range(ra, rb)) or not same_family(rl, sl):
-            continue
-        rname, sname = rdoc[ra:rb].text, sdoc[sa:sb].text
-        if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
-            continue
-        if nationality(rname) or nationality(sname):
-            continue
-        kind = "place_changed" if rl in PLACES and sl in PLACES else "role_swap"
-        severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1, named=True,
-                              in_claim=_in_claim(al.rewrite, rdoc[ra].idx))
-        what = "Place changed" if kind == "place_changed" else "Who changed"
-        out.append(Draft(kind, severity, conf - 0.05,
-                         f"{what}: the source says {q(sname, 50)}, the rewrite {q(rname, 50)} "
-                         f"in otherwise copied words",
-                         [pair.rewrite.tok_span(rdoc[ra:rb]), pair.source.tok_span(sdoc[sa:sb]),
-                          al.rewrite.span()] + [x.span() for x in al.sources if x.start <= sdoc[sa].idx < x.end],
-                         key=(kind, pair.rewrite.article.id, ra, sa)))
-    return out
-
-
-def _anchored(al: AlignedSentence, h) -> bool:
-    """Copied words right before and right after the replaced stretch (or a sentence edge)."""
-    rt = al.words.rewrite_tokens
-    i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
-    before = i == 0 or rt[i - 1] in al.words.matched
-    after = j == len(rt) - 1 or rt[j + 1] in al.words.matched
-    return before and after and (i > 0 or j < len(rt) - 1)
 
 
 def _polarity(claim) -> int:

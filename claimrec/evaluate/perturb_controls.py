@@ -110,12 +110,19 @@ def reflow(text: str, rng: Random) -> Perturbation:
 
 def neutral_verb_swap(text: str, doc, rng: Random) -> Optional[Perturbation]:
     """Some neutral reporting verbs swapped for synonyms: said -> stated, told reporters -> said to reporters."""
+    from claimrec.text.quotes import find_quotes
+
     table = lexicon()["neutral_verbs"]
     quotes = quote_spans(text)
+    # a verb inside a quote is the quoted speaker's word: changing it alters the quote, which a
+    # benign copy never does (either quote finder's reading of the marks counts)
+    quoted = quotes + [(q.start, q.end) for q in find_quotes(text)]
     sites = []
     for tok in doc:
         choices = table.get(tok.lower_)
         if not choices or tok.pos_ != "VERB" or tok.tag_ not in {"VBD", "VBZ", "VBN", "VBP"}:
+            continue
+        if any(a <= tok.idx < b for a, b in quoted):
             continue
         if tok.dep_ in {"amod", "acl"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
             continue

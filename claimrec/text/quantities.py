@@ -197,9 +197,11 @@ def dates(tokens) -> list[DateMention]:
         if low in weekdays and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or _near_preposition(toks, k)):
             out.append(DateMention("weekday", weekdays[low], tok.i, tok.i + 1, tok.text))
         elif low in months and len(low) >= 3 and _is_month(toks, k):
-            day = _day_next_to(toks, k)
-            if day is not None:
-                out.append(DateMention("day", (months[low], day), tok.i, tok.i + 1, tok.text))
+            found = _day_next_to(toks, k)
+            if found is not None:
+                day, j = found
+                a, b = min(tok.i, toks[j].i), max(tok.i, toks[j].i) + 1
+                out.append(DateMention("day", (months[low], day), a, b, tok.doc[a:b].text))
             out.append(DateMention("month", months[low], tok.i, tok.i + 1, tok.text))
         elif re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN", "X"):
             out.append(DateMention("year", int(tok.text), tok.i, tok.i + 1, tok.text))
@@ -240,12 +242,13 @@ def _is_day_of_month(toks, k: int) -> bool:
                and _is_month(toks, j) for j in (k - 1, k + 1))
 
 
-def _day_next_to(toks, k: int) -> Optional[int]:
+def _day_next_to(toks, k: int) -> Optional[tuple[int, int]]:
+    """(day of the month, its position in ``toks``) next to the month at ``k``, or None."""
     for j in (k + 1, k - 1):
         if 0 <= j < len(toks):
             m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", toks[j].text.lower())
             if m and 1 <= int(m.group(1)) <= 31:
-                return int(m.group(1))
+                return int(m.group(1)), j
     return None
 
 

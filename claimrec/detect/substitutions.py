@@ -1,0 +1,245 @@
+"""Words the rewrite put in place of the source's, inside otherwise copied wording.
+
+The word alignment (:mod:`claimrec.text.diff`) leaves, for a sentence copied with a change,
+short stretches ("hunks") where the rewrite's words replace, add to or drop the source's,
+with copied words on both sides. Read position by position, what stands in the source's
+place says what changed:
+
+- a negation added or dropped ("were" -> "were not", "said" -> "did not say"): ``stance_flip``;
+- a figure in place of another figure ("Twelve" -> "Nine"): ``number_changed``;
+- a date in place of another date ("Tuesday" -> "Monday", "Sept. 30" -> "Sept. 11"):
+  ``date_changed``;
+- a name in place of another name of the same kind ("Clinton beats Trump" -> "Clinton beats
+  Bill Clinton"): ``role_swap``, or ``place_changed`` for places;
+- a personal pronoun of another gender or number ("he" -> "she"): someone else is meant:
+  ``attribution_changed`` when the pronoun speaks, else ``role_swap``.
+
+A value the source gives elsewhere does not excuse it here: what counts is what stood at
+this place. Hunks are only read where the sentence around them was copied (anchored on
+both sides), so a rewritten sentence is compared by the predicate and figure detectors,
+not word by word.
+"""
+
+from __future__ import annotations
+
+from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
+from claimrec.detect.draft import Draft, Given
+from claimrec.detect.referents import Referents, nationality
+from claimrec.detect.severity import rate
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_reporting
+from claimrec.text.diff import Hunk
+from claimrec.text.negation import negation_tokens
+from claimrec.text.normalize import fold
+from claimrec.text.predicates import NAMED, PLACES
+from claimrec.text.quantities import describe, same_value
+
+MAX_HUNK = 6  # words on either side of a hunk read position by position
+_ACTORS = frozenset({"PERSON", "ORG", "NORP"})
+_PRONOUN_REFERENT = {
+    "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
+    "she": ("f", 1), "her": ("f", 1), "hers": ("f", 1), "herself": ("f", 1),
+    "they": ("", 2), "them": ("", 2), "their": ("", 2), "themselves": ("", 2),
+}
+
+
+def detect_substitutions(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    refs = Referents(ctx)
+    out: list[Draft] = []
+    for al in pair.aligned:
+        if not al.sources or al.words.identical:
+            continue
+        for h in al.words.hunks:
+            if len(h.rewrite) > MAX_HUNK or len(h.source) > MAX_HUNK or not _anchored(al, h):
+                continue
+            found = (_negation(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
+                     or _name(pair, al, h, refs) or _pronoun(pair, al, h))
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _anchored(al: AlignedSentence, h: Hunk) -> bool:
+    """Copied words right before and right after the changed stretch (a sentence edge counts
+    on one side), so that the stretch stands where the source's words stood."""
+    matched = al.words.matched
+    if not h.rewrite:
+        # a deletion: copied words on both sides of where the source's words were
+        kept = set(matched.values())
+        return any(j < h.source[0] for j in kept) and any(j > h.source[-1] for j in kept)
+    rt = al.words.rewrite_tokens
+    i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
+    before = i == 0 or rt[i - 1] in matched
+    after = j == len(rt) - 1 or rt[j + 1] in matched
+    return before and after and (i > 0 or j < len(rt) - 1)
+
+
+def _sides(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    rtoks = [rdoc[i] for i in h.rewrite]
+    stoks = [sdoc[j] for j in h.source]
+    return rdoc, sdoc, rtoks, stoks
+
+
+def _context(pair: ArticlePair, al: AlignedSentence, h: Hunk) -> list:
+    spans = [al.rewrite.span()]
+    if h.source:
+        first = pair.source.doc[h.source[0]].idx
+        spans += [s.span() for s in al.sources if s.start <= first < s.end]
+    else:
+        spans += [s.span() for s in al.sources[:1]]
+    return spans
+
+
+def _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h) -> list:
+    ev = []
+    if rtoks:
+        ev.append(pair.rewrite.tok_span(rtoks))
+    if stoks:
+        ev.append(pair.source.tok_span(stoks))
+    return ev + _context(pair, al, h)
+
+
+def _negation(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    rneg, sneg = negation_tokens(rtoks), negation_tokens(stoks)
+    if bool(rneg) == bool(sneg):
+        return None
+    severity, conf = rate("stance_flip", shared=3, similarity=al.similarity)
+    said = "denies it" if rneg else "affirms it"
+    verb = _predicate_phrase(rdoc, rtoks or [rdoc[i] for i in _near(al, h)])
+    sverb = _predicate_phrase(sdoc, stoks) if stoks else None
+    return Draft("stance_flip", severity, conf,
+                 f"Polarity reversed: source says {q(sverb.text if sverb is not None else _around(sdoc, al, h))}; "
+                 f"the rewrite {said}: {q(verb.text)}",
+                 _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                 key=("substitution", pair.rewrite.article.id, "negation", h.rewrite[:1] or h.source[:1]))
+
+
+def _near(al: AlignedSentence, h: Hunk) -> list[int]:
+    """Rewrite tokens next to a deletion (to show where it was)."""
+    rt = al.words.rewrite_tokens
+    before = [r for r, s in al.words.matched.items() if s < h.source[0]]
+    k = rt.index(max(before)) if before else 0
+    return rt[max(0, k - 2):k + 3]
+
+
+def _around(sdoc, al: AlignedSentence, h: Hunk) -> str:
+    toks = h.source or ()
+    if not toks:
+        return ""
+    return sdoc[max(0, toks[0] - 3):toks[-1] + 3].text
+
+
+def _predicate_phrase(doc, toks):
+    """The predicate the changed words belong to, with its subject and object, for the summary."""
+    head = toks[0]
+    while head.dep_ in ("neg", "aux", "advmod") and head.head.i != head.i:
+        head = head.head
+    lo = min([t.i for t in toks] + [c.left_edge.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+             + [head.i])
+    hi = max([t.i for t in toks] + [c.right_edge.i for c in head.children if c.dep_ in ("dobj", "attr", "acomp")]
+             + [head.i])
+    return doc[lo:min(hi + 1, lo + 16)]
+
+
+def _items_in(items, toks) -> list:
+    idx = {t.i for t in toks}
+    return [x for x in items if any(i in idx for i in range(x.start, x.end))]
+
+
+def _figure(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    rf, sf = _items_in(pair.rewrite.figures, rtoks), _items_in(pair.source.figures, stoks)
+    if len(rf) != 1 or len(sf) != 1 or same_value(rf[0], sf[0]):
+        return None
+    if _items_in(pair.rewrite.dates, rtoks) or _items_in(pair.source.dates, stoks):
+        return None  # a date's number: the date reading decides
+    r, s = rf[0], sf[0]
+    severity, conf = rate("number_changed", same_unit=r.unit == s.unit, similarity=al.similarity,
+                          in_claim=_in_claim(al.rewrite, rdoc[r.start].idx))
+    return Draft("number_changed", severity, conf + 0.05,
+                 f"Figure changed: source says {q(s.text)} ({describe(s.value)}), rewrite says {q(r.text)} "
+                 f"({describe(r.value)})",
+                 [pair.rewrite.tok_span(rdoc[r.start:r.end]), pair.source.tok_span(sdoc[s.start:s.end])]
+                 + _context(pair, al, h),
+                 key=("figure", pair.rewrite.article.id, r.start, r.end))
+
+
+def _date(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    rd, sd = _items_in(pair.rewrite.dates, rtoks), _items_in(pair.source.dates, stoks)
+    for r in rd:
+        for s in sd:
+            if r.kind == s.kind and r.value != s.value:
+                severity, conf = rate("date_changed", same_unit=True, similarity=al.similarity,
+                                      in_claim=_in_claim(al.rewrite, rdoc[r.start].idx))
+                return Draft("date_changed", severity, conf + 0.05,
+                             f"Date changed: source says {q(s.text)}, rewrite says {q(r.text)}",
+                             [pair.rewrite.tok_span(rdoc[r.start:r.end]), pair.source.tok_span(sdoc[s.start:s.end])]
+                             + _context(pair, al, h),
+                             key=("date", pair.rewrite.article.id, r.start, r.end))
+    return None
+
+
+def _name_run(doc, toks) -> tuple[str, str] | None:
+    """(entity family, text) of the one name among ``toks``: a named entity, or a run of
+    proper nouns the tagger left unlabelled."""
+    idx = {t.i for t in toks}
+    ents = [e for e in doc.ents if e.label_ in NAMED and (e.start in idx or e.end - 1 in idx)]
+    if len(ents) == 1:
+        e = ents[0]
+        return ("place" if e.label_ in PLACES else "actor" if e.label_ in _ACTORS else e.label_), e.text
+    if not ents:
+        props = [t for t in toks if t.pos_ == "PROPN" and t.is_alpha]
+        if props and len(props) == len([t for t in toks if t.is_alpha]):
+            return "", doc[props[0].i:props[-1].i + 1].text
+    return None
+
+
+def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
+    if h.op != "replace":
+        return None
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    r, s = _name_run(rdoc, rtoks), _name_run(sdoc, stoks)
+    if r is None or s is None:
+        return None
+    (rfam, rname), (sfam, sname) = r, s
+    if rfam and sfam and rfam != sfam:
+        return None  # a person put for a place is a rewording, not a swap of one for another
+    if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
+        return None
+    if nationality(rname) or nationality(sname):
+        return None
+    kind = "place_changed" if "place" in (rfam, sfam) else "role_swap"
+    severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1, named=True,
+                          in_claim=_in_claim(al.rewrite, rtoks[0].idx))
+    what = "Place changed" if kind == "place_changed" else "Who changed"
+    return Draft(kind, severity, conf,
+                 f"{what}: the source says {q(sname, 50)}, the rewrite {q(rname, 50)} in otherwise copied words",
+                 _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                 key=(kind, pair.rewrite.article.id, h.rewrite[0], h.source[0]))
+
+
+def _pronoun(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    if h.op != "replace" or len(h.rewrite) != 1 or len(h.source) != 1:
+        return None
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    r, s = _PRONOUN_REFERENT.get(rtoks[0].lower_), _PRONOUN_REFERENT.get(stoks[0].lower_)
+    if r is None or s is None or r == s:
+        return None
+    speaks = is_reporting(rtoks[0].head) and rtoks[0].dep_ in ("nsubj", "nsubjpass")
+    kind = "attribution_changed" if speaks else "role_swap"
+    if speaks:
+        severity, conf = rate(kind, party_changed=True, overlap=0.8, resolved=False)
+    else:
+        severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1)
+    return Draft(kind, severity, conf,
+                 f"Someone else is meant: the source says {q(stoks[0].text)}, the rewrite {q(rtoks[0].text)} "
+                 f"in {q(al.rewrite.text, 60)}",
+                 _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                 key=(kind, pair.rewrite.article.id, h.rewrite[0]))
+
+
+def _in_claim(sent: Sentence, start_char: int) -> bool:
+    return any(c.content.start <= start_char < c.content.end for c in sent.claims)
