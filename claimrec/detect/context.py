@@ -172,6 +172,22 @@ class AlignedSentence:
     relation: str
     similarity: float
 
+    def changed(self, start: int, end: int) -> bool:
+        """Some rewrite token in ``start:end`` is not a copy of this sentence's sources."""
+        return self.words.touches_rewrite(start, end)
+
+    def kept(self, start: int, end: int) -> bool:
+        """Every word of source tokens ``start:end`` was copied into this rewrite sentence."""
+        doc = self.sources[0].view.doc if self.sources else None
+        if doc is None:
+            return False
+        copied = self._copied
+        return all(j in copied for j in range(start, end) if not doc[j].is_space and doc[j].text.strip())
+
+    @cached_property
+    def _copied(self) -> frozenset[int]:
+        return frozenset(self.words.matched.values())
+
     @cached_property
     def words(self) -> WordAlignment:
         """Word alignment with the sources: what changed, and only that, can be a distortion."""

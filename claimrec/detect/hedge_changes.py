@@ -95,8 +95,9 @@ def _dropped(pair: ArticlePair, given: Given) -> list[Draft]:
                         best, best_cov = r, cov
                 if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind):
                     continue
-                if pair.source_kept(h.start, h.end):
-                    continue  # the hedge's own words are still there, word for word
+                aligned = pair.aligned_of(best)
+                if aligned is not None and aligned.kept(h.start, h.end):
+                    continue  # the rewrite sentence copied the hedge's own words
                 hedge_text = sdoc[h.start:h.end].text
                 source_phrase = _widen(s, min(h.start, h.target_start), max(h.end, h.target_end) - 1)
                 found = _locate(keys, best)

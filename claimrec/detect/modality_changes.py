@@ -59,7 +59,7 @@ def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given)
             _, s, sm, same_pred, shared = best
             if sm.level == rm.level:
                 continue
-            if not pair.rewrite_changed(rm.start, rm.end) and pair.source_kept(sm.start, sm.end):
+            if not al.changed(rm.start, rm.end) and al.kept(sm.start, sm.end):
                 continue  # both markers are copied word for word: they mark different predicates
             raised = rm.level > sm.level
             rph, sph = _phrase(al.rewrite, rm), _phrase(s, sm)

@@ -10,6 +10,8 @@ sentence was aligned to count as omitted, at low severity.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
@@ -17,8 +19,12 @@ from claimrec.detect.wording import q
 from claimrec.text.cues import is_denial, is_reporting
 from claimrec.text.keys import is_content, keys_of
 from claimrec.text.negation import is_negated, negation_tokens
+from claimrec.text.normalize import words
 
 COVER = 0.5
+REWORDED = 0.25
+MOVED = 0.8  # share of a claim's words a rewrite sentence elsewhere must carry to keep it
+MIN_QUOTE_WORDS = 4
 
 
 def _negative(sent: Sentence) -> bool:
@@ -51,8 +57,65 @@ def _negative_claim(claim) -> bool:
 
 def detect_omissions(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     if pair.source.claims:
-        return _claims(ctx, pair, given)
-    return _sentences(pair)
+        return _claims(ctx, pair, given) + _quotes(pair)
+    return _sentences(pair) + _quotes(pair)
+
+
+def _best_cover(pair: ArticlePair, keys: set[str]) -> tuple[Optional[Sentence], float]:
+    best, best_cov = None, 0.0
+    for r in pair.rewrite.sentences:
+        cov = len(keys & r.surface) / len(keys)
+        if cov > best_cov:
+            best, best_cov = r, cov
+    return best, best_cov
+
+
+def _kept(pair: ArticlePair, claim, keys: set[str], negative: bool) -> bool:
+    """A rewrite sentence aligned to the claim's sentence carries most of its words (a
+    paraphrase; a polarity it lost is stance_flip's to tell), or some rewrite sentence
+    carries nearly all of them with the same polarity (moved elsewhere)."""
+    # a reworded sentence keeps a plain claim with a quarter of its words ("touted the move as
+    # a compromise solution" -> "used ... as a compromise"); a quote or a denial needs half
+    need = COVER if negative or claim.quote == "direct" else REWORDED
+    for s in pair.source.sentence_at(claim.content.start, claim.content.end):
+        for r in pair.rewrites_of.get(s.start, []):
+            if len(keys & r.surface) / len(keys) >= need:
+                return True
+    for r in pair.rewrite.sentences:
+        if len(keys & r.surface) / len(keys) >= MOVED and (not negative or _negative(r)):
+            return True
+    return False
+
+
+def _quotes(pair: ArticlePair) -> list[Draft]:
+    """Direct quotes no claim covers, in source sentences the rewrite has no counterpart
+    of, whose words the rewrite does not carry: a quote silently dropped."""
+    out = []
+    src = pair.source
+    body = src.article.text
+    claimed = [(c.content.start, c.content.end) for c in src.claims]
+    for qt in src.adoc.quotes:
+        if any(a <= qt.start < b for a, b in claimed):
+            continue  # the claim's own omission check speaks for it
+        toks = src.doc.char_span(qt.start, qt.end, alignment_mode="expand")
+        if toks is None or len(words(body[qt.start:qt.end])) < MIN_QUOTE_WORDS:
+            continue
+        keys = keys_of(toks)
+        if len(keys) < 2 or _copied(pair, toks, False):
+            continue
+        sents = src.sentence_at(qt.start, qt.end)
+        if any(pair.rewrites_of.get(s.start) for s in sents):
+            continue  # the sentence has a counterpart: reworded, not dropped
+        best, best_cov = _best_cover(pair, keys)
+        if best_cov >= COVER:
+            continue
+        severity, conf = rate("omission", coverage=best_cov, direct=True, claim_conf=0.7)
+        evidence = [src.span(qt.start, qt.end)] + [s.span() for s in sents[:1]]
+        if best is not None:
+            evidence.append(best.span())
+        out.append(Draft("omission", severity, conf,
+                         f"Dropped in the rewrite: the quote {q(body[qt.start:qt.end], 80)}", evidence))
+    return out
 
 
 def _claims(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
@@ -70,15 +133,8 @@ def _claims(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
             continue
         if _copied(pair, toks, negative):
             continue  # its words, and its negation, are in the rewrite word for word
-        best, best_cov, kept = None, 0.0, False
-        for r in pair.rewrite.sentences:
-            cov = len(keys & r.surface) / len(keys)
-            if cov >= COVER and (not negative or _negative(r)):
-                kept = True  # a denial is only kept by a sentence that still denies
-                break
-            if cov > best_cov:
-                best, best_cov = r, cov
-        if kept:
+        best, best_cov = _best_cover(pair, keys)
+        if _kept(pair, claim, keys, negative):
             continue
         contested = claim.id in given.contested.claim_ids
         # when the words survive but the denial does not, the denial is still what went missing

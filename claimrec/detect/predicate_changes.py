@@ -41,7 +41,8 @@ VARIANT = 0.85  # name similarity at which two spellings are one name
 def _reach(doc, p: Predicate) -> tuple[int, int]:
     """Tokens a predicate's reading depends on: its arguments and its own dependents."""
     verb = doc[p.verb]
-    return min(p.start, verb.left_edge.i if verb.n_lefts else p.start), max(p.end, p.verb + 1)
+    lo = min([p.start, verb.left_edge.i if verb.n_lefts else p.start] + [a.start for _, a in p.preps])
+    return lo, max([p.end, p.verb + 1] + [a.end for _, a in p.preps])
 
 
 def _extent(sent: Sentence, p: Predicate):
@@ -93,14 +94,15 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
              refs: Referents) -> list[Draft]:
     r = al.rewrite
     rdoc, sdoc = pair.rewrite.doc, pair.source.doc
-    if not pair.rewrite_changed(*_reach(rdoc, pr)) and pair.source_kept(*_reach(sdoc, ps)):
+    if not al.changed(*_reach(rdoc, pr)) and al.kept(*_reach(sdoc, ps)):
         return []  # the predicate, its participants and its negation are copied word for word
     same = lambda a, b: refs.same(a, b, rdoc, sdoc)  # noqa: E731
     rtoks, stoks = _extent(r, pr), _extent(s, ps)
     context = [r.span(), s.span()]
     shared = sum(1 for ra in pr.participants() for sa in ps.participants() if same(ra, sa))
     antonym = ps.key in detection().antonyms.get(pr.key, frozenset())
-    if shared and (pr.negated != ps.negated) != antonym and same(pr.subj, ps.subj) is not False:
+    if shared and (pr.negated != ps.negated) != antonym and same(pr.subj, ps.subj) is not False \
+            and pr.irrealis == ps.irrealis:
         severity, conf = rate("stance_flip", shared=shared, similarity=al.similarity)
         how = "the rewrite denies it" if pr.negated else "the rewrite affirms it"
         if antonym:
@@ -109,7 +111,7 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
                       f"Polarity reversed: source says {q(stoks.text)}; {how}: {q(rtoks.text)}",
                       [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context)]
     if pr.negated != ps.negated or antonym:
-        return []
+        return []  # polarity differs under another modality ("should not waste" / "wasting"): no finding of roles
     reporting = is_reporting(rdoc[pr.verb])
     # subject and object traded places
     if same(pr.subj, ps.obj) and same(pr.obj, ps.subj) and same(pr.subj, ps.subj) is False:
@@ -122,7 +124,7 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
     roles = [("subject", pr.subj, ps.subj), ("object", pr.obj, ps.obj)]
     roles += [(f"'{p}' participant", ra, sa) for p, ra in pr.preps for p2, sa in ps.preps if p2 == p]
     for role, ra, sa in roles:
-        if ra is None or sa is None or not _changed(pair, ra, sa):
+        if ra is None or sa is None or not _changed(al, ra, sa):
             continue
         if role == "subject" and reporting:
             continue  # who said it: the attribution detector's question
@@ -136,8 +138,8 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
     return out
 
 
-def _changed(pair: ArticlePair, ra: Arg, sa: Arg) -> bool:
-    return pair.rewrite_changed(ra.start, ra.end) or not pair.source_kept(sa.start, sa.end)
+def _changed(al: AlignedSentence, ra: Arg, sa: Arg) -> bool:
+    return al.changed(ra.start, ra.end) or not al.kept(sa.start, sa.end)
 
 
 def _replaced(pair, al, s, pr, ps, role, ra: Arg, sa: Arg, shared: int) -> Draft:

@@ -82,7 +82,11 @@ class Referents:
 
 def nationality(name: str) -> bool:
     """"the Briton", "an American": a description by nationality, not a name."""
-    return party_tables().country(name.split()[-1]) is not None and len(name.split()) == 1
+    words = name.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return party_tables().country(word) is not None or (word.endswith("s") and party_tables().country(word[:-1]) is not None)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

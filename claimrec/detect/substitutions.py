@@ -28,6 +28,7 @@ from claimrec.detect.referents import Referents, nationality
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_reporting
+from claimrec.text.lookups import detection
 from claimrec.text.diff import Hunk
 from claimrec.text.negation import negation_tokens
 from claimrec.text.normalize import fold
@@ -35,7 +36,9 @@ from claimrec.text.predicates import NAMED, PLACES
 from claimrec.text.quantities import describe, same_value
 
 MAX_HUNK = 6  # words on either side of a hunk read position by position
-_ACTORS = frozenset({"PERSON", "ORG", "NORP"})
+MAX_SPEAKER = 12  # a speaker's description can be long ("a person with knowledge of the talks")
+_ACTORS = frozenset({"PERSON", "ORG"})
+MAX_NAME = 4  # words of a name read as one participant
 _PRONOUN_REFERENT = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
     "she": ("f", 1), "her": ("f", 1), "hers": ("f", 1), "herself": ("f", 1),
@@ -50,10 +53,14 @@ def detect_substitutions(ctx: DetectContext, pair: ArticlePair, given: Given) ->
         if not al.sources or al.words.identical:
             continue
         for h in al.words.hunks:
-            if len(h.rewrite) > MAX_HUNK or len(h.source) > MAX_HUNK or not _anchored(al, h):
+            if len(h.rewrite) > MAX_SPEAKER or len(h.source) > MAX_SPEAKER or not _anchored(al, h):
                 continue
-            found = (_negation(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
-                     or _name(pair, al, h, refs) or _pronoun(pair, al, h))
+            short = len(h.rewrite) <= MAX_HUNK and len(h.source) <= MAX_HUNK
+            found = None
+            if short:
+                found = (_negation(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
+                         or _name(pair, al, h, refs) or _pronoun(pair, al, h))
+            found = found or _described(pair, al, h)
             if found is not None:
                 out.append(found)
     return out
@@ -105,6 +112,8 @@ def _negation(pair: ArticlePair, al: AlignedSentence, h: Hunk):
     rneg, sneg = negation_tokens(rtoks), negation_tokens(stoks)
     if bool(rneg) == bool(sneg):
         return None
+    if _rest(rtoks, rneg) != _rest(stoks, sneg):
+        return None  # other words changed too: a different statement, not the same one negated
     severity, conf = rate("stance_flip", shared=3, similarity=al.similarity)
     said = "denies it" if rneg else "affirms it"
     verb = _predicate_phrase(rdoc, rtoks or [rdoc[i] for i in _near(al, h)])
@@ -114,6 +123,16 @@ def _negation(pair: ArticlePair, al: AlignedSentence, h: Hunk):
                  f"the rewrite {said}: {q(verb.text)}",
                  _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
                  key=("substitution", pair.rewrite.article.id, "negation", h.rewrite[:1] or h.source[:1]))
+
+
+_DO_SUPPORT = frozenset({"do", "does", "did", "be", "have"})
+
+
+def _rest(toks, negators) -> list[str]:
+    """The lemmas of a hunk's words other than its negation and do-support ("did not say" -> say)."""
+    neg = {t.i for t in negators}
+    return [t.lemma_.lower() for t in toks if t.i not in neg and t.lemma_.lower() not in _DO_SUPPORT
+            and not t.is_punct]
 
 
 def _near(al: AlignedSentence, h: Hunk) -> list[int]:
@@ -183,18 +202,28 @@ def _date(pair: ArticlePair, al: AlignedSentence, h: Hunk):
 
 
 def _name_run(doc, toks) -> tuple[str, str] | None:
-    """(entity family, text) of the one name among ``toks``: a named entity, or a run of
-    proper nouns the tagger left unlabelled."""
+    """(entity family, text) of the one participant's name among ``toks``: a named person,
+    organisation or place, or a short run of proper nouns the tagger left unlabelled. A name
+    that only modifies a common noun ("the Darwin woman") names no participant."""
     idx = {t.i for t in toks}
     ents = [e for e in doc.ents if e.label_ in NAMED and (e.start in idx or e.end - 1 in idx)]
     if len(ents) == 1:
         e = ents[0]
-        return ("place" if e.label_ in PLACES else "actor" if e.label_ in _ACTORS else e.label_), e.text
+        if len(e) > MAX_NAME or _modifier(e.root):
+            return None
+        if e.label_ in PLACES:
+            return "place", e.text
+        return ("actor", e.text) if e.label_ in _ACTORS else None
     if not ents:
         props = [t for t in toks if t.pos_ == "PROPN" and t.is_alpha]
-        if props and len(props) == len([t for t in toks if t.is_alpha]):
+        if props and len(props) <= MAX_NAME and len(props) == len([t for t in toks if t.is_alpha]) \
+                and not _modifier(props[-1]):
             return "", doc[props[0].i:props[-1].i + 1].text
     return None
+
+
+def _modifier(tok) -> bool:
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
 
 
 def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
@@ -205,12 +234,18 @@ def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
     if r is None or s is None:
         return None
     (rfam, rname), (sfam, sname) = r, s
-    if rfam and sfam and rfam != sfam:
-        return None  # a person put for a place is a rewording, not a swap of one for another
+    if (rfam and sfam and rfam != sfam) or not (rfam or sfam):
+        return None  # a person put for a place is a rewording; two untyped words say too little
     if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
         return None
     if nationality(rname) or nationality(sname):
         return None
+    if _speaks(pair.source, stoks) or _speaks(pair.rewrite, rtoks):
+        severity, conf = rate("attribution_changed", party_changed=True, overlap=0.9, resolved=True)
+        return Draft("attribution_changed", severity, conf,
+                     f"Attribution changed: the source has {q(sname, 50)} say it, the rewrite {q(rname, 50)}",
+                     _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                     key=("attribution_changed", pair.rewrite.article.id, h.rewrite[0]))
     kind = "place_changed" if "place" in (rfam, sfam) else "role_swap"
     severity, conf = rate(kind, full_swap=False, similarity=al.similarity, shared=1, named=True,
                           in_claim=_in_claim(al.rewrite, rtoks[0].idx))
@@ -219,6 +254,57 @@ def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
                  f"{what}: the source says {q(sname, 50)}, the rewrite {q(rname, 50)} in otherwise copied words",
                  _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
                  key=(kind, pair.rewrite.article.id, h.rewrite[0], h.source[0]))
+
+
+def _name_in(doc, sent: Sentence, name: str) -> bool:
+    from claimrec.text.normalize import names_compatible
+
+    return any(e.label_ in NAMED and names_compatible(e.text, name, 0.85)
+               for e in doc.ents if sent.unit.tok_start <= e.start < sent.unit.tok_end)
+
+
+def _speaks(view, toks) -> bool:
+    """The words name a speaker: a claim's speaker, or the subject of a reporting verb."""
+    if not toks:
+        return False
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    for c in view.claims:
+        sp = c.speaker
+        if sp is not None and sp.span is not None and sp.span.start < b and a < sp.span.end:
+            return True
+    return any(t.dep_ in ("nsubj", "nsubjpass") and is_reporting(t.head) for t in toks)
+
+
+def _described(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    """A named speaker became a description ("Clinton" -> "a person with knowledge of the
+    discussions"), or a described one got a name: who vouches for the words changed."""
+    if h.op != "replace":
+        return None
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    rname, sname = _name_run(rdoc, rtoks), _name_run(sdoc, stoks)
+    if (rname is None) == (sname is None):
+        return None
+    named, described = (stoks, rtoks) if sname is not None else (rtoks, stoks)
+    name = (sname or rname)[1]
+    alpha = [t for t in named if t.is_alpha]
+    if len(name.split()) < 0.6 * len(alpha):
+        return None  # the changed words are more than the name
+    anonymous = detection().anonymous_heads
+    if any(t.pos_ == "PROPN" for t in described) or not any(t.lemma_.lower() in anonymous for t in described):
+        return None  # a description of a speaker: "a person with knowledge", "officials"
+    if not (_speaks(pair.source, stoks) or _speaks(pair.rewrite, rtoks)):
+        return None
+    other = al.rewrite if sname is not None else None
+    if other is None and any(_name_in(sdoc, s, name) for s in al.sources):
+        return None  # the source names that speaker in this very sentence
+    if other is not None and _name_in(rdoc, al.rewrite, name):
+        return None
+    severity, conf = rate("attribution_changed", party_changed=False, overlap=0.9, resolved=True)
+    before, after = " ".join(t.text for t in stoks), " ".join(t.text for t in rtoks)
+    return Draft("attribution_changed", severity, conf,
+                 f"Attribution changed: {q(before, 50)} in the source becomes {q(after, 50)} in the rewrite",
+                 _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                 key=("attribution_changed", pair.rewrite.article.id, h.rewrite[0]))
 
 
 def _pronoun(pair: ArticlePair, al: AlignedSentence, h: Hunk):

@@ -142,3 +142,10 @@ def test_ids_and_order(report):
     assert ranks == sorted(ranks, reverse=True)
     for f in report.findings:
         assert f.evidence and 0.0 <= f.confidence <= 1.0
+
+
+@pytest.mark.parametrize("wire_words", ["is not an exclusive to Kazakhstan", "compromise solution"])
+def test_claims_the_rewrite_rewords_are_not_omitted(report, wire_words):
+    # "is not an exclusive to Kazakhstan ..." is kept as "The process in Kazakhstan is the same
+    # as in other countries of the world"; "a compromise solution" as "as a compromise"
+    assert not _find(report, "omission", wire=(wire_words,))

@@ -1,0 +1,79 @@
+"""Changes inside otherwise copied wording, read position by position from the word alignment;
+and the copies that must stay silent (the invariants of a benign rewrite)."""
+
+from __future__ import annotations
+
+SOURCE = (
+    "The transport ministry said on Tuesday that 12 bridges in Ohio would be closed for repairs.\n\n"
+    "\"We are not cutting the maintenance budget,\" said Maria Lopez, the ministry's spokeswoman.\n\n"
+    "Governor John Kasich praised the plan at a news conference in Columbus, and he thanked the engineers.\n\n"
+    "Critics said the closures were not announced early enough."
+)
+
+
+def kinds(report) -> set[str]:
+    return {f.kind for f in report.findings if f.kind != "party_contradiction"}
+
+
+def at(report, kind: str, rewrite_words: str):
+    found = [f for f in report.findings if f.kind == kind
+             and any(sp.article_id == "rw" and rewrite_words in sp.text for sp in f.evidence)]
+    assert found, f"no {kind} at {rewrite_words!r}; got {[(f.kind, f.summary) for f in report.findings]}"
+    return found[0]
+
+
+def test_a_figure_the_source_gives_elsewhere_is_still_a_change_here(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("12 bridges", "20 bridges").replace("early enough",
+                                                                              "early enough, 12 days late"))
+    f = at(r, "number_changed", "20")
+    assert "12" in f.summary
+
+
+def test_weekday_changed(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("on Tuesday", "on Monday"))
+    at(r, "date_changed", "Monday")
+
+
+def test_negation_added_and_dropped(reconcile):
+    added = reconcile(SOURCE, SOURCE.replace("Kasich praised", "Kasich did not praise"))
+    at(added, "stance_flip", "not")
+    dropped = reconcile(SOURCE, SOURCE.replace("We are not cutting", "We are cutting"))
+    assert "stance_flip" in kinds(dropped) or "quote_altered" in kinds(dropped)
+
+
+def test_a_name_in_another_name_s_place(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("Governor John Kasich praised", "Governor Ted Strickland praised"))
+    assert kinds(r) & {"role_swap", "unsupported_addition"}
+
+
+def test_a_place_in_another_place_s_place(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("in Ohio", "in Michigan"))
+    assert kinds(r) & {"place_changed", "unsupported_addition"}
+
+
+def test_a_speaker_made_anonymous(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("said Maria Lopez, the ministry's spokeswoman",
+                                         "said a person familiar with the discussions"))
+    assert "attribution_changed" in kinds(r)
+
+
+def test_a_pronoun_of_another_gender(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("and he thanked", "and she thanked"))
+    assert kinds(r) & {"role_swap", "attribution_changed"}
+
+
+def test_a_dropped_quote_is_an_omission(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace(
+        "\"We are not cutting the maintenance budget,\" said Maria Lopez, the ministry's spokeswoman.\n\n", ""))
+    found = [f for f in r.findings if f.kind == "omission"]
+    assert found and found[0].severity in ("medium", "high")
+    assert any("maintenance budget" in sp.text for sp in found[0].evidence)
+
+
+def test_benign_copies_have_no_rewrite_findings(reconcile):
+    curly = SOURCE.replace("\"We", "\u201cWe").replace("budget,\"", "budget,\u201d")
+    rewrapped = SOURCE.replace("that 12 bridges", "that 12\nbridges").replace("  ", " ")
+    stated = SOURCE.replace("The transport ministry said", "The transport ministry stated")
+    joined = SOURCE.replace("spokeswoman.\n\nGovernor", "spokeswoman. Governor")
+    for copy in (SOURCE, curly, rewrapped, stated, joined):
+        assert kinds(reconcile(SOURCE, copy)) == set(), copy[:80]
