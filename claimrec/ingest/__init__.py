@@ -29,8 +29,11 @@ class IngestResult:
 
 def read_inputs(paths: list[str], *, source: str | None = None, max_bytes: Optional[int] = None,
                 stdin: Optional[BinaryIO] = None, assign: bool = True,
-                require_article: bool = True) -> IngestResult:
+                require_article: bool = True, source_given_as: str = "--source") -> IngestResult:
     """Read every article under ``paths``; ``source`` names the wire story if known.
+
+    ``source_given_as`` is how the user named it, for the role reasons
+    ("--source", or "SOURCE" for the first argument of ``claimrec diff``).
 
     ``max_bytes`` caps each input (default $CLAIMREC_MAX_BYTES or 20 MB);
     ``stdin`` replaces ``sys.stdin.buffer`` for ``-``; ``assign=False`` skips roles.
@@ -54,7 +57,7 @@ def read_inputs(paths: list[str], *, source: str | None = None, max_bytes: Optio
     source_id = None
     if source is not None:
         source_id = _source_id(result, source, ids, cap, stdin)
-    result.articles = assign_roles(result.articles, source_id)
+    result.articles = assign_roles(result.articles, source_id, given_as=source_given_as)
     return result
 
 

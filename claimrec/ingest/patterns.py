@@ -38,6 +38,9 @@ class Patterns:
     agency_dateline: re.Pattern[str]
     agency_first_hand: re.Pattern[str]
     agency_name: re.Pattern[str]
+    outlet_dateline: re.Pattern[str]
+    outlet_dateline_lines: int
+    citation_templates: tuple[str, ...]
 
     def agency_for(self, alias: str) -> str:
         """The canonical agency name for a matched alias."""
@@ -86,4 +89,7 @@ def patterns() -> Patterns:
         agency_dateline=re.compile(signals["dateline"].replace("{agency}", alternation)),
         agency_first_hand=re.compile(signals["first_hand"].replace("{agency}", alternation)),
         agency_name=re.compile(rf"\b(?P<agency>{alternation})\b"),
+        outlet_dateline=re.compile(data["outlet_signals"]["dateline"], re.IGNORECASE | re.MULTILINE),
+        outlet_dateline_lines=int(data["outlet_signals"]["dateline_lines"]),
+        citation_templates=tuple(data["outlet_signals"]["citations"]),
     )
