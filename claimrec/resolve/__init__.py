@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from claimrec.models import Article, Claim, Party
-from claimrec.resolve.mentions import Mention, doc_mentions, dominant_country, speaker_mentions
+from claimrec.resolve.mentions import Mention, doc_mentions, dominant_country, place_names, speaker_mentions
 from claimrec.resolve.parties import PartyBuilder, assign_speakers
 
 __all__ = ["resolve_parties"]
@@ -29,7 +29,8 @@ def resolve_parties(
     found: dict[int, list[Mention]] = {i: doc_mentions(i, a, d) for i, (a, d) in enumerate(zip(articles, docs))}
     index = {a.id: i for i, a in enumerate(articles)}
     mentions = [m for ms in found.values() for m in ms]
-    mentions += speaker_mentions(claims, index, found)
+    places = {i: place_names(d) for i, d in enumerate(docs)}
+    mentions += speaker_mentions(claims, index, found, places)
     dominant = {i: dominant_country(d) for i, d in enumerate(docs)}
     sources = frozenset(i for i, a in enumerate(articles) if a.role == "source")
     parties, assignment = PartyBuilder(mentions, dominant, sources).build()

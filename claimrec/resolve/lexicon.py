@@ -56,6 +56,11 @@ class Lexicon:
     determiners: frozenset[str]
     quantity_words: frozenset[str]
     name_suffixes: frozenset[str]
+    not_names: frozenset[str]
+    postmodifiers: frozenset[str]
+    anonymous_roles: frozenset[str]
+    portfolios: frozenset[str]
+    qualified_government_heads: frozenset[str]
     role_synonyms: dict[str, str]
 
     def country(self, text: str) -> Optional[Country]:
@@ -130,5 +135,10 @@ def lexicon() -> Lexicon:
         determiners=frozenset(closed["determiners"]),
         quantity_words=frozenset(closed["quantity_words"]),
         name_suffixes=frozenset(closed["name_suffixes"]),
+        not_names=frozenset(closed["not_names"]),
+        postmodifiers=frozenset(closed["postmodifiers"]),
+        anonymous_roles=frozenset(closed["anonymous_roles"]),
+        portfolios=frozenset(orgs["portfolios"]),
+        qualified_government_heads=frozenset(orgs["qualified_government_heads"]),
         role_synonyms=dict(closed["role_synonyms"]),
     )
