@@ -88,6 +88,10 @@ class _Page:
             taken.add(anchor)
             self.finding_anchor[i] = anchor
         self.written: set[str] = set()
+        # what the columns actually show, so the legend lists nothing else
+        self.relations: set[str] = set()
+        self.dimmed = False
+        self.numbered = False
 
     def id_attr(self, anchor: str) -> str:
         """``id="..."`` the first time an anchor is written, nothing after."""
@@ -135,16 +139,24 @@ def _top(page: _Page, heading: str, title: str) -> str:
             (report.articles, "article"), (report.claims, "claim"), (report.parties, "party")))
         summary = (f"<strong>{plural(len(report.findings), 'finding')}</strong>{pills}"
                    f"<span>· {esc(counts_line)}</span>")
-    legend = ""
-    if page.view in ("report", "diff") and any(a.level == "sentence" for a in report.alignments):
-        legend = ('<div class="legend"><span><span class="k s-verbatim">verbatim</span></span>'
-                  '<span><span class="k s-rewritten">rewritten</span></span>'
-                  '<span><span class="k s-new">new in rewrite</span></span>'
-                  '<span><span class="k gone">source text not used</span></span>'
-                  '<span><span class="sn">1</span>aligned pair</span></div>')
+    legend = _legend(page)
     event = f' <span class="event">{esc(title)}</span>' if title else ""
     return (f'<header class="top"><h1>{esc(heading)}{event}</h1>'
             f'<p class="summary">{summary}</p>{legend}</header>\n')
+
+
+_RELATION_LEGEND = (("verbatim", "verbatim"), ("rewritten", "rewritten"), ("new", "new in rewrite"))
+
+
+def _legend(page: _Page) -> str:
+    """Keys for what the columns show, and only that (the columns are rendered first)."""
+    keys = [f'<span><span class="k s-{rel}">{label}</span></span>'
+            for rel, label in _RELATION_LEGEND if rel in page.relations]
+    if page.dimmed:
+        keys.append('<span><span class="k gone">source text not used</span></span>')
+    if page.numbered:
+        keys.append('<span><span class="sn">1</span>aligned pair</span>')
+    return f'<div class="legend">{"".join(keys)}</div>' if keys else ""
 
 
 def _aside(page: _Page) -> str:
@@ -154,6 +166,9 @@ def _aside(page: _Page) -> str:
     parts = ["<aside>\n<h2>Findings</h2>\n"]
     if not report.findings:
         parts.append('<p class="empty">No findings.</p>\n')
+    else:
+        parts.append('<p class="hint">Point at or click a finding to show its evidence in the '
+                     'articles; Escape clears.</p>\n')
     index = {id(f): i for i, f in enumerate(report.findings)}
     for severity, group in findings_by_severity(report):
         parts.append(f'<h3 class="{severity}">{severity} ({len(group)})</h3>\n'
@@ -332,6 +347,8 @@ def _segment_html(page: _Page, seg: Segment, dim_unused: bool) -> str:
         key = m.key
         first = id(m) in opened
         if isinstance(key, _Sentence):
+            page.relations.add(key.relation)
+            page.numbered = page.numbered or key.number is not None
             ident = page.id_attr(key.anchor) if first else ""
             opening.append(f'<span class="s s-{esc(key.relation)}"{ident} '
                            f'data-al="{esc(key.group)}" '
@@ -356,9 +373,10 @@ def _segment_html(page: _Page, seg: Segment, dim_unused: bool) -> str:
         if isinstance(key, _Evidence) and key.finding not in seen:
             seen.add(key.finding)
             after.append(f'<a class="fn {esc(key.severity)}" href="#f-{esc(key.finding)}" '
-                         f'title="{esc(key.title)}">{key.number}</a>')
+                         f'data-f="{esc(key.finding)}" title="{esc(key.title)}">{key.number}</a>')
     text = _text_html(seg.text)
     if dim_unused and text.strip() and not any(isinstance(m.key, _Sentence) for m in seg.marks):
+        page.dimmed = True
         text = f'<span class="gone">{text}</span>'
     return "".join(before) + "".join(opening) + text + "".join(reversed(closing)) + "".join(after)
 
