@@ -18,7 +18,8 @@ from claimrec.ingest.dates import parse_date, sort_key
 from claimrec.ingest.outlets import Citation, find_citations, outlet_key, outlet_names
 from claimrec.ingest.overlap import Overlap, sentence_overlap, sentences
 from claimrec.ingest.wire import WireEvidence, wire_evidence
-from claimrec.models import Article
+from claimrec.derivation import derivation_phrase
+from claimrec.models import Article, Derivation
 
 # A quarter of its sentences found again in the source (reworded at most) makes
 # an article a rewrite; independent reports of one event share a quote or two,
@@ -154,6 +155,26 @@ def _around_source(articles: Sequence[Article], index: int, reason: str, *, by_d
     return out
 
 
+def confirm_roles(articles: Sequence[Article], derivations: Sequence[Derivation]) -> list[Article]:
+    """Rewrites' reasons completed with the sentence alignment's count, once it exists.
+
+    The quick check that chose the roles counts near-copies only; the
+    alignment also counts reworded sentences. Both are named for what they
+    count, so "3 of 7 closely match" and "6 of 7 come from the source" do not
+    read as a contradiction.
+    """
+    by_rewrite = {d.rewrite_id: d for d in derivations}
+    out = []
+    for article in articles:
+        d = by_rewrite.get(article.id)
+        if article.role != "rewrite" or d is None or "sentence alignment:" in (article.role_reason or ""):
+            out.append(article)
+            continue
+        reason = f"{article.role_reason}; sentence alignment: {derivation_phrase(d)}"
+        out.append(article.model_copy(update={"role_reason": reason}))
+    return out
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -191,4 +212,4 @@ def _same_file_key(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-__all__ = ["REWRITE_SHARE", "WireEvidence", "assign_roles", "citation_links", "match_source"]
+__all__ = ["REWRITE_SHARE", "WireEvidence", "assign_roles", "citation_links", "confirm_roles", "match_source"]

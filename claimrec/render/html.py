@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from claimrec.derivation import derivation_phrase
 from claimrec.models import Alignment, Article, Claim, Finding, Report
 from claimrec.render.highlight import Mark, Segment, segment, truncate
 from claimrec.render.html_assets import CSP, CSS, JS
 from claimrec.render.labels import (
     SEVERITIES, article_name, claims_line, event_title, findings_by_severity, finding_numbers,
     ingest_line, kind_label, pairs_and_rest, party_names, removed_summary, severity_counts,
-    derived_label, plural, speaker_label,
+    plural, speaker_label,
 )
 
 
@@ -231,9 +232,7 @@ def _pair(page: _Page, source: Article, rewrite: Article) -> str:
             f'<span class="muted">{esc(rewrite.role)}</span> {esc(article_name(rewrite))}</h2>')
     for d in report.derivations:
         if d.source_id == source.id and d.rewrite_id == rewrite.id:
-            head += (f"<span>{d.derived_share:.0%} of the rewrite derives from the source "
-                     f"({esc(derived_label(d.label))}): {d.verbatim} verbatim · "
-                     f"{d.rewritten} rewritten · {d.new} new of {d.sentences} sentences</span>")
+            head += f"<span>sentence alignment: {esc(derivation_phrase(d))}</span>"
     cols = "".join(
         _article(page, a, sentence_marks.get(a.id, []), dim_unused=a is source and bool(aligned))
         for a in (source, rewrite))

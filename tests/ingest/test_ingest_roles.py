@@ -166,3 +166,20 @@ def test_diff_names_its_source_argument(write, texts):
     articles = read_inputs(paths, source=paths[0], source_given_as="SOURCE").articles
     assert articles[0].role_reason == "given as SOURCE"
     assert "--source" not in articles[1].role_reason
+
+
+def test_after_alignment_a_rewrite_reason_gives_both_counts_by_name(write, texts):
+    from claimrec.ingest.roles import confirm_roles
+    from claimrec.models import Derivation
+
+    paths = [str(write("wire.txt", texts["wire"])), str(write("copy.txt", texts["rewrite"]))]
+    articles = read_inputs(paths).articles
+    d = Derivation(source_id="wire", rewrite_id="copy", sentences=5, verbatim=0, rewritten=4, new=1,
+                   derived_share=0.8, label="wholly")
+    confirmed = {a.id: a for a in confirm_roles(articles, [d])}
+    reason = confirmed["copy"].role_reason
+    assert "closely match sentences of the source wire (quick word-overlap check)" in reason
+    assert reason.endswith("; sentence alignment: 4 of its 5 sentences come from the source "
+                           "(0 verbatim, 4 rewritten, 1 new; wholly derived)")
+    assert confirmed["wire"].role_reason == next(a for a in articles if a.id == "wire").role_reason
+    assert confirm_roles(list(confirmed.values()), [d]) == list(confirmed.values())  # once only
