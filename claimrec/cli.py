@@ -29,6 +29,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            # the reader went away (`claimrec extract ... | head -1`): stop quietly, as Unix
+            # tools do when SIGPIPE ends them, and keep Python from complaining at exit
+            _silence_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
         except ClaimrecError as exc:
             for err in getattr(exc, "errors", ()):
                 _print_skipped(err)
@@ -44,6 +49,20 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
+# 128 + SIGPIPE: the status a shell reports for a Unix tool that a closed pipe stopped
+EXIT_BROKEN_PIPE = 141
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _debug_requested(ctx: click.Context) -> bool:
     if ctx.meta.get("claimrec.debug"):
         return True
@@ -55,7 +74,9 @@ def _print_error(message: str) -> None:
 
 
 def _print_skipped(err) -> None:
-    click.echo(f"claimrec: skipped {err.path}: {err.reason}", err=True)
+    from claimrec.faults import describe
+
+    click.echo(describe(err), err=True)
 
 
 def _setup_logging(opts: RunOptions) -> None:
@@ -73,13 +94,14 @@ def _config(opts: RunOptions) -> PipelineConfig:
     return PipelineConfig(
         source=opts.source, model=opts.model, jobs=opts.jobs,
         cache_dir=str(opts.cache_dir) if opts.cache_dir else None,
-        use_cache=opts.use_cache, min_confidence=opts.min_confidence,
+        use_cache=opts.use_cache, min_confidence=opts.min_confidence, debug=opts.debug,
         progress=None if opts.quiet else stderr_progress(),
     )
 
 
-def _report_input_errors(report) -> None:
-    for err in report.errors:
+def _report_errors(report) -> None:
+    """One stderr line per skipped input, then one per internal error."""
+    for err in sorted(report.errors, key=lambda e: e.kind != "input"):
         _print_skipped(err)
 
 
@@ -89,13 +111,37 @@ def _emit(report, opts: RunOptions, *, default: str = "json", view: str = "repor
     fmt = opts.format or ("table" if opts.output is None and sys.stdout.isatty() else default)
     text = render(report, fmt, view=view, to_terminal=opts.output is None and sys.stdout.isatty())
     if opts.output is not None:
-        opts.output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+        _write_output(opts.output, text)
+        return
+    if not text.endswith("\n"):
+        text += "\n"
+    # in pieces, so a reader that stops early (`| head -1`) is noticed at the next piece
+    # rather than hidden behind one partial write of the whole report
+    for at in range(0, len(text), _PIECE):
+        click.echo(text[at:at + _PIECE], nl=False)
+
+
+_PIECE = 1 << 16
+
+
+def _write_output(path: Path, text: str) -> None:
+    from claimrec.errors import UsageError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _finish(report, opts: RunOptions) -> None:
+    """Exit 3 when any article or pair hit an internal error (the output for the rest is
+    written), else 1 when a finding is at or above --fail-on, else 0."""
+    from claimrec.faults import internal_errors
+
     ctx = click.get_current_context()
+    if internal_errors(report.errors):
+        ctx.exit(EXIT_INTERNAL)
     ctx.exit(EXIT_FINDINGS if should_fail(report.findings, opts.fail_on) else EXIT_OK)
 
 
@@ -116,7 +162,7 @@ def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
     _setup_logging(opts)
     articles, errors = ingest_paths(paths, _config(opts))
     report = Report(articles=articles, errors=errors)
-    _report_input_errors(report)
+    _report_errors(report)
     _emit(report, opts, view="ingest")
 
 
@@ -129,8 +175,9 @@ def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
 
     _setup_logging(opts)
     report = build_extract_report(paths, _config(opts))
-    _report_input_errors(report)
     _emit(report, opts, view="claims")
+    _report_errors(report)
+    _finish(report, opts)
 
 
 @cli.command()
@@ -142,8 +189,8 @@ def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
 
     _setup_logging(opts)
     report = build_reconcile_report(paths, _config(opts))
-    _report_input_errors(report)
     _emit(report, opts)
+    _report_errors(report)
     _finish(report, opts)
 
 
@@ -160,8 +207,8 @@ def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
     _setup_logging(opts)
     opts = replace(opts, source=source_path)
     report = build_reconcile_report([source_path, rewrite_path], _config(opts))
-    _report_input_errors(report)
     _emit(report, opts, view="diff")
+    _report_errors(report)
     _finish(report, opts)
 
 
@@ -179,9 +226,11 @@ def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -
     _setup_logging(opts)
     # corpus draws its own progress bar; a second live display would garble stderr
     config = _config(replace(opts, quiet=True))
-    worst = run_corpus(path, config, output=opts.output, engine=engine,
-                       scheduler=scheduler, quiet=opts.quiet)
+    worst, internal = run_corpus(path, config, output=opts.output, engine=engine,
+                                 scheduler=scheduler, quiet=opts.quiet)
     ctx = click.get_current_context()
+    if internal:
+        ctx.exit(EXIT_INTERNAL)
     ctx.exit(EXIT_FINDINGS if worst and should_fail(worst, opts.fail_on) else EXIT_OK)
 
 

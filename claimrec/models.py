@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimrec._version import __version__
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Role = Literal["source", "rewrite", "peer"]
 QuoteType = Literal["direct", "indirect", "mixed"]
@@ -195,11 +195,27 @@ class Tool(_Model):
     version: str = __version__
 
 
-class InputError(_Model):
-    """One input that could not be read; the run went on without it."""
+ErrorKind = Literal["input", "internal"]
+
+
+class RunError(_Model):
+    """Something that went wrong on one input, article or article pair; the run went on.
+
+    ``kind="input"``: the input could not be read (empty, binary, too big...), and
+    it was skipped. ``kind="internal"``: claimrec itself failed at ``stage`` on that
+    article or pair (``exception`` names the exception type); the rest of the run's
+    output is still there, and the exit code is 3.
+    """
 
     path: str
     reason: str
+    stage: str = "ingest"
+    kind: ErrorKind = "input"
+    exception: Optional[str] = None
+
+
+# An unreadable input: the common case, kept under its own name.
+InputError = RunError
 
 
 class Report(_Model):
@@ -211,7 +227,7 @@ class Report(_Model):
     alignments: list[Alignment] = Field(default_factory=list)
     derivations: list[Derivation] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
-    errors: list[InputError] = Field(default_factory=list)
+    errors: list[RunError] = Field(default_factory=list)
     stats: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")

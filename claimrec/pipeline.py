@@ -1,43 +1,68 @@
-"""The pipeline wired end to end: ingest -> parse -> extract -> resolve -> align -> detect.
+"""The pipeline wired end to end: ingest -> parse -> annotate -> extract -> resolve -> align -> detect.
 
 Each stage is a plain function in its own module; this module only chains
-them and builds the :class:`~claimrec.models.Report`. The CLI calls these
-functions and renders what they return.
+them and builds the :class:`~claimrec.models.Report`. Every unit of work runs
+in isolation (:mod:`claimrec.faults`): one article's or one pair's internal
+error is recorded in ``Report.errors`` and the rest of the report is still
+built. Stage timings go to ``Report.stats["seconds"]``.
 """
 
 from __future__ import annotations
 
-import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
 
 from claimrec.errors import NoUsableInput
-from claimrec.models import SEVERITY_RANK, Article, Claim, Finding, InputError, Report
-
-log = logging.getLogger(__name__)
+from claimrec.faults import Faults
+from claimrec.models import SEVERITY_RANK, Article, Claim, Finding, Report, RunError
 
 Progress = Callable[[str, int], None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PipelineConfig:
+    """What a run is asked to do. Nothing comes back through it: results are in the Report."""
+
     source: Optional[str] = None
     model: Optional[str] = None
     jobs: int = 1
     cache_dir: Optional[str] = None
     use_cache: bool = True
     min_confidence: float = 0.0
+    # raise internal errors at once (with their traceback) instead of recording them
+    debug: bool = False
     progress: Optional[Progress] = None
-    timings: dict = field(default_factory=dict)
+    on_error: Optional[Callable[[RunError], None]] = None
 
 
-def _tick(config: PipelineConfig, what: str, n: int = 1) -> None:
-    if config.progress:
-        config.progress(what, n)
+@dataclass
+class _Run:
+    """One run's bookkeeping: its faults and stage timings (never handed to callers)."""
+
+    config: PipelineConfig
+    faults: Faults = field(init=False)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.faults = Faults(debug=self.config.debug, on_error=self.config.on_error)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+    def tick(self, what: str, n: int = 1) -> None:
+        if self.config.progress:
+            self.config.progress(what, n)
 
 
-def ingest_paths(paths: Sequence[str], config: PipelineConfig) -> tuple[list[Article], list[InputError]]:
+def ingest_paths(paths: Sequence[str], config: PipelineConfig) -> tuple[list[Article], list[RunError]]:
     from claimrec.ingest import read_inputs
 
     result = read_inputs(list(paths), source=config.source)
@@ -46,43 +71,73 @@ def ingest_paths(paths: Sequence[str], config: PipelineConfig) -> tuple[list[Art
     return result.articles, result.errors
 
 
-def parse_articles(articles: Sequence[Article], config: PipelineConfig) -> list:
-    from pathlib import Path
+def parse_articles(articles: Sequence[Article], config: PipelineConfig,
+                   faults: Optional[Faults] = None) -> list:
+    """One Doc per article (None for an article whose parse failed, recorded in ``faults``)."""
+    run = _Run(config)
+    if faults is not None:
+        run.faults = faults
+    return _parse(run, articles)
 
-    from claimrec.nlp import parse_texts
 
-    started = time.perf_counter()
-    docs = parse_texts(
-        [a.text for a in articles],
-        model=config.model,
-        cache_dir=Path(config.cache_dir) if config.cache_dir else None,
-        use_cache=config.use_cache,
-        n_process=config.jobs,
-        on_parsed=lambda n: _tick(config, "parsed", n),
-    )
-    config.timings["parse"] = time.perf_counter() - started
+def _parse(run: _Run, articles: Sequence[Article]) -> list:
+    from claimrec.nlp import load_pipeline, parse_texts
+
+    config = run.config
+    nlp = load_pipeline(config.model)  # a missing model is the user's to fix: never isolated
+
+    def parse(texts: list[str]) -> list:
+        return parse_texts(texts, nlp, cache_dir=Path(config.cache_dir) if config.cache_dir else None,
+                           use_cache=config.use_cache, n_process=config.jobs,
+                           on_parsed=lambda n: run.tick("parsed", n))
+
+    with run.timed("parse"):
+        ok, docs, _ = run.faults.attempt(parse, [a.text for a in articles])
+        if not ok:
+            # something in the batch broke the parser: parse one by one so only the culprit is lost
+            docs = [run.faults.run("parse", a.path, lambda t: parse([t])[0], a.text) for a in articles]
     return docs
 
 
-def extract_all(articles: Sequence[Article], docs: Sequence) -> list[Claim]:
+def annotate_all(articles: Sequence[Article], docs: Sequence, faults: Optional[Faults] = None) -> list:
+    """The annotated document of each article (None where its parse or annotation failed)."""
+    from claimrec.text.document import annotate
+
+    faults = faults or Faults(debug=True)
+    return [faults.run("annotate", a.path, annotate, a.id, a.text, d) if d is not None else None
+            for a, d in zip(articles, docs)]
+
+
+def extract_all(articles: Sequence[Article], adocs: Sequence, faults: Optional[Faults] = None) -> list[Claim]:
     from claimrec.extract import extract_claims
 
+    faults = faults or Faults(debug=True)
     claims: list[Claim] = []
-    for article, doc in zip(articles, docs):
-        claims.extend(extract_claims(article, doc))
+    for article, adoc in zip(articles, adocs):
+        claims.extend(faults.run("extract", article.path, extract_claims, article, adoc, default=[]))
     return claims
 
 
 def build_extract_report(paths: Sequence[str], config: PipelineConfig) -> Report:
     """Articles and their claims (with speakers resolved to parties)."""
+    articles, errors = ingest_paths(paths, config)
+    return extract_articles(articles, config, errors=errors)
+
+
+def extract_articles(articles: Sequence[Article], config: PipelineConfig, *,
+                     errors: Sequence[RunError] = ()) -> Report:
     from claimrec.resolve import resolve_parties
 
-    articles, errors = ingest_paths(paths, config)
-    docs = parse_articles(articles, config)
-    claims = extract_all(articles, docs)
-    parties, claims = resolve_parties(articles, claims, docs=docs)
-    return Report(articles=articles, parties=parties, claims=claims, errors=errors,
-                  stats=_stats(articles, claims, [], config))
+    run = _Run(config)
+    articles = list(articles)
+    docs = _parse(run, articles)
+    with run.timed("annotate"):
+        adocs = annotate_all(articles, docs, run.faults)
+    with run.timed("extract"):
+        claims = extract_all(articles, adocs, run.faults)
+    with run.timed("resolve"):
+        parties, claims = resolve_parties(articles, claims, docs=docs, faults=run.faults)
+    return _report(run, articles, errors, parties=parties, claims=claims)
 
 
 def build_reconcile_report(paths: Sequence[str], config: PipelineConfig) -> Report:
@@ -92,7 +147,7 @@ def build_reconcile_report(paths: Sequence[str], config: PipelineConfig) -> Repo
 
 
 def reconcile_articles(
-    articles: Sequence[Article], config: PipelineConfig, *, errors: Sequence[InputError] = (),
+    articles: Sequence[Article], config: PipelineConfig, *, errors: Sequence[RunError] = (),
     docs: Optional[Sequence] = None,
 ) -> Report:
     """extract -> resolve -> align -> detect over one event's articles.
@@ -104,20 +159,39 @@ def reconcile_articles(
     from claimrec.detect import detect_findings
     from claimrec.resolve import resolve_parties
 
+    run = _Run(config)
     articles = list(articles)
-    docs = list(docs) if docs is not None else parse_articles(articles, config)
-    started = time.perf_counter()
-    claims = extract_all(articles, docs)
-    parties, claims = resolve_parties(articles, claims, docs=docs)
-    alignments, derivations = align_articles(articles, docs, claims)
-    findings = detect_findings(articles, docs, claims, parties, alignments, derivations)
+    docs = list(docs) if docs is not None else _parse(run, articles)
+    faults = run.faults
+    with run.timed("annotate"):
+        adocs = annotate_all(articles, docs, faults)
+    with run.timed("extract"):
+        claims = extract_all(articles, adocs, faults)
+    with run.timed("resolve"):
+        parties, claims = resolve_parties(articles, claims, docs=docs, faults=faults)
+    with run.timed("align"):
+        alignments, derivations = align_articles(articles, adocs, claims, faults=faults)
+    with run.timed("detect"):
+        findings = detect_findings(articles, adocs, claims, parties, alignments, derivations, faults=faults)
     findings = select_findings(findings, config.min_confidence)
-    config.timings["analyse"] = time.perf_counter() - started
-    return Report(
-        articles=articles, parties=parties, claims=claims, alignments=alignments,
-        derivations=derivations, findings=findings, errors=list(errors),
-        stats=_stats(articles, claims, findings, config),
-    )
+    return _report(run, articles, errors, parties=parties, claims=claims, alignments=alignments,
+                   derivations=derivations, findings=findings)
+
+
+def _report(run: _Run, articles: list[Article], errors: Sequence[RunError], **parts) -> Report:
+    findings = parts.get("findings", [])
+    by_severity = {s: 0 for s in SEVERITY_RANK}
+    for f in findings:
+        by_severity[f.severity] += 1
+    stats = {
+        "articles": len(articles),
+        "claims": len(parts.get("claims", [])),
+        "findings": len(findings),
+        "findings_by_severity": by_severity,
+        "internal_errors": len(run.faults.errors),
+        "seconds": {k: round(v, 3) for k, v in run.seconds.items()},
+    }
+    return Report(articles=articles, errors=list(errors) + run.faults.errors, stats=stats, **parts)
 
 
 def select_findings(findings: Sequence[Finding], min_confidence: float) -> list[Finding]:
@@ -125,18 +199,6 @@ def select_findings(findings: Sequence[Finding], min_confidence: float) -> list[
     kept = [f for f in findings if f.confidence >= min_confidence]
     # sorted() is stable: equal severity and confidence keep the detectors' order
     return sorted(kept, key=lambda f: (-SEVERITY_RANK[f.severity], -f.confidence))
-
-
-def _stats(articles, claims, findings, config: PipelineConfig) -> dict:
-    by_severity = {s: 0 for s in SEVERITY_RANK}
-    for f in findings:
-        by_severity[f.severity] += 1
-    return {
-        "articles": len(articles),
-        "claims": len(claims),
-        "findings": len(findings),
-        "findings_by_severity": by_severity,
-    }
 
 
 def should_fail(findings: Sequence[Finding], fail_on: str) -> bool:

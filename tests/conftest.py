@@ -33,3 +33,11 @@ def wire_path() -> Path:
 @pytest.fixture(scope="session")
 def rewrite_path() -> Path:
     return REWRITE
+
+
+@pytest.fixture(scope="session")
+def annotated(nlp):
+    """article -> its annotated document (the real parse, annotated by the text layer)."""
+    from claimrec.text.document import annotate
+
+    return lambda article: annotate(article.id, article.text, nlp(article.text))

@@ -64,3 +64,28 @@ def test_torn_cache_file_is_a_miss_not_a_crash(nlp, tmp_path):
 def test_no_cache_writes_nothing(nlp, tmp_path):
     parse_texts(TEXTS, nlp, cache_dir=tmp_path, use_cache=False)
     assert not any(tmp_path.rglob("*.spacy"))
+
+
+def test_long_texts_are_parsed_in_chunks_that_join_back(nlp, tmp_path, monkeypatch):
+    import claimrec.nlp as nlp_module
+
+    paragraph = ("The ministry said on Monday it would appeal the ruling. "
+                 "\"We did not issue a joint statement,\" a spokesman told Reuters.\n\n")
+    text = paragraph * 40
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 1000)
+    # a limit below the text's length: spaCy would refuse the whole text (E088)
+    monkeypatch.setattr(nlp, "max_length", 2000)
+    [doc] = parse_texts([text], nlp, cache_dir=tmp_path)
+    assert doc.text == text
+    assert sum(1 for t in doc if t.lower_ == "spokesman") == 40
+    # chunks end on paragraph breaks, so sentences are the ones a whole parse gives
+    assert sum(1 for s in doc.sents if s.text.startswith("The ministry")) == 40
+
+
+def test_split_for_parsing_joins_back_whatever_the_text():
+    from claimrec.nlp import split_for_parsing
+
+    for text in ["a" * 2500, ("word " * 700), ("line\n" * 600), ("p.\n\n" * 900)]:
+        pieces = split_for_parsing(text, 1000)
+        assert "".join(pieces) == text
+        assert all(0 < len(p) <= 1000 for p in pieces)

@@ -16,32 +16,42 @@ from typing import Optional, Sequence
 
 from claimrec.align.blocking import BlockingStats, candidate_pairs
 from claimrec.align.claims import align_claims, claim_features, score_pair
-from claimrec.align.sentences import align_pair, sentence_units
+from claimrec.align.sentences import align_pair
+from claimrec.faults import Faults, several
 from claimrec.models import Alignment, Article, Claim, Derivation
 
-__all__ = ["align_articles", "align_claims", "align_pair", "sentence_units", "claim_features",
+__all__ = ["align_articles", "align_claims", "align_pair", "claim_features",
            "score_pair", "candidate_pairs", "BlockingStats"]
 
 
 def align_articles(
-    articles: Sequence[Article], docs: Sequence, claims: Sequence[Claim],
-    stats: Optional[BlockingStats] = None,
+    articles: Sequence[Article], adocs: Sequence, claims: Sequence[Claim],
+    stats: Optional[BlockingStats] = None, faults: Optional[Faults] = None,
 ) -> tuple[list[Alignment], list[Derivation]]:
-    articles, docs, claims = list(articles), list(docs), list(claims)
+    """Sentence alignment of every (source, rewrite) pair, each pair in isolation
+    (``faults``), then claim alignment across all articles."""
+    faults = faults or Faults(debug=True)
+    articles, adocs, claims = list(articles), list(adocs), list(claims)
     alignments: list[Alignment] = []
     derivations: list[Derivation] = []
     sources = [i for i, a in enumerate(articles) if a.role == "source"]
     rewrites = [i for i, a in enumerate(articles) if a.role == "rewrite"]
     for si in sources:
         for ri in rewrites:
-            if si == ri or docs[si] is None or docs[ri] is None:
+            if si == ri or adocs[si] is None or adocs[ri] is None:
                 continue
-            found, derivation = align_pair(articles[si], docs[si], articles[ri], docs[ri],
-                                           start_id=len(alignments) + 1, stats=stats)
+            got = faults.run("align", f"{articles[si].path} -> {articles[ri].path}", align_pair,
+                             articles[si], adocs[si], articles[ri], adocs[ri],
+                             start_id=len(alignments) + 1, stats=stats)
+            if got is None:
+                continue
+            found, derivation = got
             alignments.extend(found)
             derivations.append(derivation)
     pairs = _claims_in_aligned_sentences(alignments, claims)
-    alignments.extend(align_claims(articles, docs, claims, sentence_pairs=pairs, stats=stats))
+    alignments.extend(faults.run("align", several([a.path for a in articles]), align_claims,
+                                 articles, [a.doc if a is not None else None for a in adocs], claims,
+                                 sentence_pairs=pairs, stats=stats, default=[]))
     return alignments, derivations
 
 

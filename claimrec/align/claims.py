@@ -24,11 +24,12 @@ from typing import Optional, Sequence
 from rapidfuzz import fuzz
 
 from claimrec.align.blocking import BlockingStats, candidate_pairs
-from claimrec.align.features import idf_weights, keys_of, tokens_in, weight
+from claimrec.align.features import idf_weights, tokens_in, weight
 from claimrec.models import Alignment, Article, Claim
-from claimrec.resolve.lexicon import lexicon
-from claimrec.resolve.names import fold
-from claimrec.resources import load_json
+from claimrec.text.keys import keys_of
+from claimrec.text.lexicon import lexicon
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import name_key
 
 VERBATIM = 95.0
 PARAPHRASE = 0.5
@@ -52,7 +53,7 @@ class ClaimFeatures:
 
 def _number_values(tokens) -> set[float]:
     """Numbers in a span, scale words applied ("3.2 million" -> 3200000)."""
-    scales = load_json("lexicons/numbers.json")["scales"]
+    scales = lexicon().numbers.scales
     out: set[float] = set()
     toks = list(tokens)
     for i, t in enumerate(toks):
@@ -68,7 +69,7 @@ def _number_values(tokens) -> set[float]:
 
 
 def _entity_keys(doc, start: int, end: int) -> set[str]:
-    lex = lexicon()
+    lex = party_tables()
     out = set()
     for ent in doc.ents:
         if ent.end_char <= start or ent.start_char >= end:
@@ -76,7 +77,7 @@ def _entity_keys(doc, start: int, end: int) -> set[str]:
         if ent.label_ in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             continue
         country = lex.country(ent.text)
-        out.add("country:" + country.name if country else fold(ent.text) or ent.text.lower())
+        out.add("country:" + country.name if country else name_key(ent.text) or ent.text.lower())
     return out
 
 

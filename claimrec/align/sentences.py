@@ -1,7 +1,7 @@
 """Rewrite-to-source sentence alignment and the METER-style derivation label.
 
-Each rewrite sentence (a spaCy sentence, further cut at line breaks so a
-heading line stands alone) is mapped to the source sentence(s) it came from
+Each rewrite sentence (a unit of the annotated document: a spaCy sentence cut at
+line breaks, so a heading line stands alone) is mapped to the source sentence(s) it came from
 and marked ``verbatim``, ``rewritten`` or ``new``. The evidence is coverage:
 the IDF-weighted share of the rewrite sentence's content keys that a source
 sentence also has (see :mod:`claimrec.align.features`). Coverage is
@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from claimrec.align.blocking import BlockingStats, candidate_pairs
-from claimrec.align.features import coverage, idf_weights, keys_of, proper_keys, tokens_in
+from claimrec.align.features import coverage, idf_weights
 from claimrec.models import Alignment, Article, Derivation, make_span
+from claimrec.text.document import AnnotatedDoc, Unit
 
 ALIGN = 0.45
 OUT_OF_ORDER = 0.60
@@ -51,55 +51,7 @@ VERBATIM = 95.0
 WHOLLY = 0.8
 PARTIALLY = 0.2
 
-_QUOTES = re.compile(r"\"[^\"\n]{3,}?\"|\u201c[^\u201d]{3,}?\u201d|\u00ab[^\u00bb]{3,}?\u00bb")
-_ALNUM = re.compile(r"\w")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Unit:
-    start: int
-    end: int
-    keys: set[str]
-    proper: set[str]
-    quote_keys: set[str] = field(default_factory=set)
-    quoted: bool = False  # mostly a direct quotation
-    quote_text: str = ""
-
-
-def sentence_units(doc, text: str) -> list[Unit]:
-    """Sentences cut at line breaks, trimmed; a fragment without letters joins its neighbour."""
-    spans: list[list[int]] = []
-    for sent in doc.sents:
-        pos = sent.start_char
-        for piece in re.split(r"(\n+)", text[sent.start_char:sent.end_char]):
-            a, b = pos, pos + len(piece)
-            pos = b
-            if not piece.strip():
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            a, b = a + lead, a + lead + len(piece.strip())
-            if not _ALNUM.search(text[a:b]):
-                if spans and not text[spans[-1][1]:a].strip():
-                    spans[-1][1] = b  # a closing quote mark left on its own line
-                continue
-            spans.append([a, b])
-    quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
-    units = []
-    for a, b in spans:
-        toks = tokens_in(doc, a, b)
-        toks = [t for t in toks if a <= t.idx < b]
-        quoted_chars, quote_toks, pieces = 0, [], []
-        for qa, qb in quotes:
-            lo, hi = max(a, qa), min(b, qb)
-            if hi > lo:
-                quoted_chars += len(_ALNUM.findall(text[lo:hi]))
-                quote_toks.extend(t for t in toks if lo <= t.idx < hi)
-                pieces.append(text[lo:hi].strip("\"\u201c\u201d\u00ab\u00bb "))
-        total = len(_ALNUM.findall(text[a:b])) or 1
-        units.append(Unit(a, b, keys_of(toks), proper_keys(toks), keys_of(quote_toks),
-                          quoted=quoted_chars / total >= 0.5, quote_text=" ".join(pieces)))
-    return units
 
 
 def _norm(text: str) -> str:
@@ -129,11 +81,11 @@ def _monotone_backbone(best: list[tuple[int, int]]) -> set[int]:
 
 
 def align_pair(
-    source: Article, sdoc, rewrite: Article, rdoc, *, start_id: int = 1,
+    source: Article, sadoc: AnnotatedDoc, rewrite: Article, radoc: AnnotatedDoc, *, start_id: int = 1,
     stats: BlockingStats | None = None,
 ) -> tuple[list[Alignment], Derivation]:
-    su = sentence_units(sdoc, source.text)
-    ru = sentence_units(rdoc, rewrite.text)
+    su = sadoc.units
+    ru = radoc.units
     idf = idf_weights([u.keys for u in su + ru])
     source_proper = set().union(*(u.proper for u in su)) if su else set()
     source_norm = _norm(source.text)

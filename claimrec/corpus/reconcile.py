@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from claimrec.corpus.grouping import Event
-from claimrec.models import SCHEMA_VERSION, Article, Finding, Report, Tool
+from claimrec.models import SCHEMA_VERSION, Article, Finding, Report, RunError, Tool
 from claimrec.pipeline import PipelineConfig, reconcile_articles
 
 
@@ -43,6 +43,8 @@ class EventResult:
     findings: int
     # one finding per severity present (enough for --fail-on, without holding them all)
     worst: list[Finding] = field(default_factory=list)
+    # internal errors of the event's articles and pairs (the rest of the event was still reconciled)
+    errors: list[RunError] = field(default_factory=list)
 
 
 def _dumps(record: dict) -> str:
@@ -72,6 +74,7 @@ def event_record(event: Event, report: Report) -> dict:
         "parties": len(report.parties),
         "findings": len(report.findings),
         "findings_by_severity": by_severity,
+        "errors": [e.model_dump(mode="json") for e in report.errors if e.kind == "internal"],
     }
 
 
@@ -82,4 +85,5 @@ def event_result(event: Event, report: Report) -> EventResult:
     for f in report.findings:
         worst.setdefault(f.severity, f)
     return EventResult(event_id=event.event_id, articles=len(report.articles), lines=lines,
-                       findings=len(report.findings), worst=list(worst.values()))
+                       findings=len(report.findings), worst=list(worst.values()),
+                       errors=[e for e in report.errors if e.kind == "internal"])

@@ -13,7 +13,8 @@ from claimrec.corpus.labels import event_labels
 from claimrec.corpus.progress import CorpusProgress
 from claimrec.corpus.settings import grouping_settings
 from claimrec.corpus.stream import EventSink
-from claimrec.models import SEVERITY_RANK, Finding
+from claimrec.faults import describe
+from claimrec.models import SEVERITY_RANK, Finding, RunError
 from claimrec.pipeline import PipelineConfig, ingest_paths
 
 log = logging.getLogger(__name__)
@@ -26,18 +27,20 @@ def run_corpus(
     engine: str = "local",
     scheduler: Optional[str] = None,
     quiet: bool = False,
-) -> list[Finding]:
-    """Run corpus mode; returns the most severe finding of each severity seen.
+) -> tuple[list[Finding], list[RunError]]:
+    """Run corpus mode; returns the most severe finding of each severity seen, and the
+    internal errors (each also printed as it comes: the run goes on without that unit).
 
     Events already complete in ``output`` (from an interrupted run) are skipped.
     """
     settings = grouping_settings()
     articles, errors = ingest_paths([path], config)
     for err in errors:
-        print(f"claimrec: skipped {err.path}: {err.reason}", file=sys.stderr)
+        print(describe(err), file=sys.stderr)
     labels = event_labels(path, articles)
 
     worst: dict[str, Finding] = {}
+    internal: list[RunError] = []
     with EventSink(output) as sink, CorpusProgress(not quiet) as progress:
         runner = make_engine(engine, config, progress, scheduler, quiet)
         try:
@@ -63,9 +66,12 @@ def run_corpus(
                 progress.event_done(result.findings)
                 for finding in result.worst:
                     worst.setdefault(finding.severity, finding)
+                for err in result.errors:
+                    print(describe(err), file=sys.stderr)
+                internal.extend(result.errors)
         finally:
             runner.close()
-    return sorted(worst.values(), key=lambda f: -SEVERITY_RANK[f.severity])
+    return sorted(worst.values(), key=lambda f: -SEVERITY_RANK[f.severity]), internal
 
 
 __all__ = ["run_corpus"]

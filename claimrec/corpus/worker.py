@@ -27,15 +27,17 @@ class WorkerSettings:
     use_cache: bool = True
     min_confidence: float = 0.0
     source: Optional[str] = None
+    debug: bool = False
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> "WorkerSettings":
         return cls(model=config.model, cache_dir=config.cache_dir, use_cache=config.use_cache,
-                   min_confidence=config.min_confidence, source=config.source)
+                   min_confidence=config.min_confidence, source=config.source, debug=config.debug)
 
     def config(self) -> PipelineConfig:
         return PipelineConfig(source=self.source, model=self.model, cache_dir=self.cache_dir,
-                              use_cache=self.use_cache, min_confidence=self.min_confidence)
+                              use_cache=self.use_cache, min_confidence=self.min_confidence,
+                              debug=self.debug)
 
 
 def _pipeline_and_cache(settings: WorkerSettings):

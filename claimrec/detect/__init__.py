@@ -1,62 +1,90 @@
 """Findings: contradictions between parties and distortions of a source by its rewrite.
 
-``detect_findings`` runs every detector over one run's articles, parses,
-claims, parties and alignments, merges near-duplicates and numbers the result
-(``f1``, ``f2``, ... in severity, then confidence order). Severity and
-confidence rules: :mod:`claimrec.detect.severity`.
+Detectors are pure functions over a read-only :class:`~claimrec.detect.context.DetectContext`,
+run in three explicit phases; what a later phase needs from an earlier one is passed
+in as data (:class:`~claimrec.detect.draft.Given`), never written into shared state:
+
+1. **party** (the whole event): ``party_contradiction``; it also yields
+   :class:`~claimrec.detect.draft.Contested` (which claims and propositions two parties
+   dispute), which raises the severity of dropped hedges and omissions;
+2. **rewrite** (each source/rewrite pair): hedges, attribution, quotes, stance and roles,
+   figures and dates, modality;
+3. **residue** (each pair): ``unsupported_addition`` (not counting words the rewrite
+   phase already explained) and ``omission``.
+
+With no source/rewrite pair, peer articles are compared for the same quote worded
+differently. Each detector run (on the event, or on one pair) is one unit of fault
+isolation. Drafts are then merged and numbered (``f1``, ``f2``, ... in severity, then
+confidence order); severity and confidence rules: :mod:`claimrec.detect.severity`.
 """
 
 from __future__ import annotations
 
-import logging
+from typing import Callable
 
-from claimrec.detect.context import build_context
+from claimrec.detect.additions import detect_additions
+from claimrec.detect.attribution import detect_attribution
+from claimrec.detect.context import ArticlePair, DetectContext, build_context
+from claimrec.detect.contradictions import detect_contradictions
+from claimrec.detect.draft import Contested, Draft, Given
+from claimrec.detect.figure_changes import detect_figure_changes
+from claimrec.detect.hedge_changes import detect_hedge_changes
 from claimrec.detect.merge import merge_drafts, number_findings
+from claimrec.detect.modality_changes import detect_modality_changes
+from claimrec.detect.omissions import detect_omissions
+from claimrec.detect.quote_changes import detect_peer_quotes, detect_quote_changes
+from claimrec.detect.stance_roles import detect_stance_roles
+from claimrec.faults import Faults, several
 from claimrec.models import Finding
 
-log = logging.getLogger(__name__)
+PairDetector = Callable[[DetectContext, ArticlePair, Given], list[Draft]]
+
+REWRITE_PHASE: tuple[PairDetector, ...] = (
+    detect_hedge_changes, detect_attribution, detect_quote_changes, detect_stance_roles,
+    detect_figure_changes, detect_modality_changes,
+)
+RESIDUE_PHASE: tuple[PairDetector, ...] = (detect_additions, detect_omissions)
+# kinds whose rewrite words explain nothing for unsupported_addition (they are about presence)
+_NOT_EXPLAINING = frozenset({"unsupported_addition", "omission", "party_contradiction"})
 
 
-def _detectors():
-    from claimrec.detect.additions import detect_additions
-    from claimrec.detect.contradictions import detect_contradictions
-    from claimrec.detect.figures import detect_figures
-    from claimrec.detect.hedging import detect_hedges
-    from claimrec.detect.modality import detect_modality
-    from claimrec.detect.omissions import detect_omissions
-    from claimrec.detect.polarity import detect_polarity
-    from claimrec.detect.quotes import detect_quotes
-    from claimrec.detect.speakers import detect_speakers
-
-    # contradictions first: omission and hedge severity depend on what is contested
-    return [detect_contradictions, detect_hedges, detect_speakers, detect_quotes, detect_polarity,
-            detect_figures, detect_modality, detect_additions, detect_omissions]
-
-
-def detect_findings(articles, docs, claims, parties, alignments, derivations) -> list[Finding]:
-    if not articles or docs is None:
+def detect_findings(articles, adocs, claims, parties, alignments, derivations,
+                    faults: Faults | None = None) -> list[Finding]:
+    faults = faults or Faults(debug=True)
+    if not articles or adocs is None:
         return []
-    ctx = build_context(list(articles), list(docs), list(claims or []), list(parties or []),
+    ctx = build_context(list(articles), list(adocs), list(claims or []), list(parties or []),
                         list(alignments or []), list(derivations or []))
-    rewrite_ids = {p.rewrite.article.id for p in ctx.pairs}
-    drafts = []
-    for detector in _detectors():
-        try:
-            found = detector(ctx)
-        except Exception:  # one broken detector must not cost the user the whole report
-            log.warning("detector %s failed; its findings are missing", detector.__name__, exc_info=True)
-            continue
-        drafts.extend(found)
-        for d in found:
-            focus = next((sp for sp in d.evidence if sp.article_id in rewrite_ids), None)
-            if focus is not None and d.kind not in ("unsupported_addition", "omission", "party_contradiction"):
-                ctx.explained.append(focus)
+    where = several([a.path for a in articles])
+
+    found = faults.run("detect:contradictions", where, detect_contradictions, ctx, default=None)
+    drafts, contested = found if found is not None else ([], Contested())
+    if not ctx.pairs:
+        drafts += faults.run("detect:peer_quotes", where, detect_peer_quotes, ctx, default=[])
+    for pair in ctx.pairs:
+        drafts += _pair_findings(ctx, pair, Given(contested=contested), faults)
     for d in drafts:
         _attach_claims(ctx, d)
+    rewrite_ids = {p.rewrite.article.id for p in ctx.pairs}
     return number_findings(merge_drafts(drafts, rewrite_ids))
 
 
-def _attach_claims(ctx, draft) -> None:
+def _pair_findings(ctx: DetectContext, pair: ArticlePair, given: Given, faults: Faults) -> list[Draft]:
+    def run(detector: PairDetector, given: Given) -> list[Draft]:
+        name = detector.__name__.removeprefix("detect_")
+        return faults.run(f"detect:{name}", pair.path, detector, ctx, pair, given, default=[])
+
+    rewrite = [d for detector in REWRITE_PHASE for d in run(detector, given)]
+    explained = tuple(
+        next(sp for sp in d.evidence if sp.article_id == pair.rewrite.article.id)
+        for d in rewrite
+        if d.kind not in _NOT_EXPLAINING and any(sp.article_id == pair.rewrite.article.id for sp in d.evidence)
+    )
+    residue_given = Given(contested=given.contested, explained=explained)
+    return rewrite + [d for detector in RESIDUE_PHASE for d in run(detector, residue_given)]
+
+
+def _attach_claims(ctx: DetectContext, draft: Draft) -> None:
     """Claims whose content holds a finding's key phrase (its first span in each article),
     and their speakers' parties, when the detector worked from sentences alone."""
     if draft.claim_ids or draft.kind in ("party_contradiction", "omission"):
@@ -79,4 +107,4 @@ def _attach_claims(ctx, draft) -> None:
             draft.party_ids.append(party)
 
 
-__all__ = ["detect_findings"]
+__all__ = ["REWRITE_PHASE", "RESIDUE_PHASE", "detect_findings"]

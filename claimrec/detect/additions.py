@@ -28,11 +28,13 @@ from __future__ import annotations
 from statistics import median
 
 from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence, nearest_source
-from claimrec.detect.cues import is_reporting
-from claimrec.detect.draft import Draft
-from claimrec.detect.figures import date_counterpart, date_supported, figure_counterpart, figure_supported
+from claimrec.detect.draft import Draft, Given
+from claimrec.detect.figure_changes import date_counterpart, date_supported, figure_counterpart, figure_supported
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import is_content, name_similarity, q, stem, token_key, token_runs
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_reporting
+from claimrec.text.keys import form_keys, is_content, token_runs
+from claimrec.text.normalize import name_similarity
 
 # A rewrite that rewords everything (its typical sentence has at least PARAPHRASE_STYLE of its
 # content words from outside the source) makes new common words weak evidence; one that copies
@@ -46,7 +48,7 @@ NEW_MARGIN = 0.2
 
 def _known(tok, pair: ArticlePair) -> bool:
     keys = pair.source.keys
-    return stem(tok.lower_) in keys or token_key(tok) in keys or tok.lower_ in pair.source.folded
+    return bool(form_keys(tok) & keys) or tok.lower_ in pair.source.folded
 
 
 def _variant_of_source_name(word: str, pair: ArticlePair) -> bool:
@@ -68,14 +70,14 @@ def new_names(sent: Sentence, pair: ArticlePair) -> list:
     return out
 
 
-def _unsupported(ctx: DetectContext | None, sent: Sentence, pair: ArticlePair) -> tuple[list, int]:
+def _unsupported(given: Given | None, sent: Sentence, pair: ArticlePair) -> tuple[list, int]:
     # figures and dates are compared by value, not as words
     numeric = {i for f in sent.figures for i in range(f.start, f.end)}
     numeric |= {i for d in sent.dates for i in range(d.start, d.end)}
     content = [t for t in sent.tokens if is_content(t) and t.i not in numeric and not t.like_num]
     rid = pair.rewrite.article.id
     missing = [t for t in content if not _known(t, pair)
-               and not (ctx is not None and ctx.is_explained(rid, t.idx, t.idx + len(t.text)))]
+               and not (given is not None and given.is_explained(rid, t.idx, t.idx + len(t.text)))]
     return missing, len(content)
 
 
@@ -95,19 +97,18 @@ def _quoted(run, sent: Sentence) -> bool:
                for c in sent.claims)
 
 
-def detect_additions(ctx: DetectContext) -> list[Draft]:
+def detect_additions(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
-    for pair in ctx.pairs:
-        # the style is a property of the wording, measured before other findings explain words
-        raw = [_unsupported(None, al.rewrite, pair) for al in pair.aligned]
-        shares = [len(m) / t if t else 0.0 for m, t in raw]
-        measured = [(al, *_unsupported(ctx, al.rewrite, pair)) for al in pair.aligned]
-        for k, (al, missing, total) in enumerate(measured):
-            others = shares[:k] + shares[k + 1:]
-            baseline = median(others) if len(others) >= STYLE_MIN else 0.0
-            draft = _check(ctx, pair, al, missing, total, baseline)
-            if draft is not None:
-                out.append(draft)
+    # the style is a property of the wording, measured before other findings explain words
+    raw = [_unsupported(None, al.rewrite, pair) for al in pair.aligned]
+    shares = [len(m) / t if t else 0.0 for m, t in raw]
+    measured = [(al, *_unsupported(given, al.rewrite, pair)) for al in pair.aligned]
+    for k, (al, missing, total) in enumerate(measured):
+        others = shares[:k] + shares[k + 1:]
+        baseline = median(others) if len(others) >= STYLE_MIN else 0.0
+        draft = _check(given, pair, al, missing, total, baseline)
+        if draft is not None:
+            out.append(draft)
     return out
 
 
@@ -120,7 +121,7 @@ def _enough_new_words(missing: list, total: int, derived: bool, baseline: float)
     return len(missing) >= MIN_NEW and share >= max(NEW_SHARE, baseline + NEW_MARGIN)
 
 
-def _check(ctx: DetectContext, pair: ArticlePair, al: AlignedSentence, missing: list, total: int,
+def _check(given: Given, pair: ArticlePair, al: AlignedSentence, missing: list, total: int,
            baseline: float):
     r, sources, relation = al.rewrite, al.sources, al.relation
     rid = pair.rewrite.article.id
@@ -128,7 +129,7 @@ def _check(ctx: DetectContext, pair: ArticlePair, al: AlignedSentence, missing: 
 
     def fresh(first, last) -> bool:
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        return not ctx.is_explained(rid, start, end)
+        return not given.is_explained(rid, start, end)
 
     names = [run for run in new_names(r, pair) if fresh(run[0].i, run[-1].i)]
     figs = [f for f in r.figures if not figure_supported(f, pair)

@@ -1,31 +1,40 @@
-"""What the detectors look at: articles with their parses, claims and sentence pairs.
+"""What the detectors look at: articles with their annotated documents, claims and sentence pairs.
 
-Built once per run from the pipeline's outputs. Rewrite-vs-source detectors
-iterate :attr:`DetectContext.pairs` (one :class:`ArticlePair` per source and
-rewrite), each holding the rewrite's sentences with the source sentences the
-aligner mapped them to. When the aligner produced nothing for a pair, a small
-lexical fallback maps each rewrite sentence to its best source sentence so the
-detectors still work on their own.
+Built once per run from the pipeline's outputs; nothing in it is written by a detector.
+Rewrite-vs-source detectors take one :class:`ArticlePair` at a time, which holds the
+rewrite's sentences with the source sentences the aligner mapped them to. Sentences are
+the units of :class:`~claimrec.text.document.AnnotatedDoc`: the same units the aligner
+aligned, with the hedges, figures, dates and keys the text layer found in them.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from claimrec.detect.textnorm import content_keys, fold, surface_keys
 from claimrec.models import Alignment, Article, Claim, Derivation, Party, Span, make_span
+from claimrec.text.diff import WordAlignment, align_words
+from claimrec.text.document import AnnotatedDoc, Unit
+from claimrec.text.keys import presence_keys
+from claimrec.text.predicates import predicates
 
 
 @dataclass(eq=False)
 class Sentence:
-    """A sentence (or aligned stretch) of one article, with its parse."""
+    """One unit (reader's sentence) of one article."""
 
     view: "ArticleView"
-    start: int
-    end: int
-    tokens: object  # spaCy Span
+    unit: Unit
+
+    @property
+    def start(self) -> int:
+        return self.unit.start
+
+    @property
+    def end(self) -> int:
+        return self.unit.end
 
     @property
     def article_id(self) -> str:
@@ -35,39 +44,39 @@ class Sentence:
     def text(self) -> str:
         return self.view.article.text[self.start:self.end]
 
+    @cached_property
+    def tokens(self):
+        return self.view.doc[self.unit.tok_start:self.unit.tok_end]
+
     def span(self) -> Span:
         return self.view.span(self.start, self.end)
 
-    @cached_property
-    def keys(self) -> set[str]:
-        return content_keys(self.tokens)
+    @property
+    def keys(self) -> frozenset:
+        return self.unit.keys
 
     @cached_property
     def surface(self) -> set[str]:
-        return surface_keys(self.tokens)
+        return presence_keys(self.tokens)
 
     @cached_property
     def hedges(self) -> list:
-        from claimrec.detect.hedges import find_hedges
+        return self.view.adoc.in_unit(self.view.adoc.hedges, self.unit)
 
-        return find_hedges(self.tokens)
+    @cached_property
+    def markers(self) -> list:
+        return self.view.adoc.in_unit(self.view.adoc.markers, self.unit)
 
     @cached_property
     def figures(self) -> list:
-        from claimrec.detect.quantities import figures
-
-        return figures(self.tokens)
+        return self.view.adoc.in_unit(self.view.adoc.figures, self.unit)
 
     @cached_property
     def dates(self) -> list:
-        from claimrec.detect.quantities import dates
-
-        return dates(self.tokens)
+        return self.view.adoc.in_unit(self.view.adoc.dates, self.unit)
 
     @cached_property
     def predicates(self) -> list:
-        from claimrec.detect.predicates import predicates
-
         return predicates(self.tokens)
 
     @cached_property
@@ -78,10 +87,12 @@ class Sentence:
 @dataclass(eq=False)
 class ArticleView:
     article: Article
-    doc: object
+    adoc: AnnotatedDoc
     claims: list[Claim] = field(default_factory=list)
-    # (value, approx) -> whether some figure of this article equals it
-    figure_memo: dict = field(default_factory=dict)
+
+    @property
+    def doc(self):
+        return self.adoc.doc
 
     def span(self, start: int, end: int) -> Span:
         return make_span(self.article.id, self.article.text, start, end)
@@ -91,50 +102,45 @@ class ArticleView:
         toks = list(tokens)
         return self.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
-    def sentence(self, start: int, end: int) -> Optional[Sentence]:
-        tokens = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
-        if tokens is None or len(tokens) == 0:
-            return None
-        return Sentence(self, start, end, tokens)
-
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out = []
-        if self.doc is None:
-            return out
-        for sent in self.doc.sents:
-            # a sentence the parser ran across a line break is two sentences to a reader
-            for piece in _split_lines(sent):
-                if any(t.is_alpha for t in piece):
-                    out.append(Sentence(self, piece[0].idx, piece[-1].idx + len(piece[-1].text), piece))
-        return out
+        return [Sentence(self, u) for u in self.adoc.units]
 
-    @cached_property
+    def sentence(self, start: int, end: int) -> Optional[Sentence]:
+        """The sentence whose unit is exactly ``start:end`` (as alignments cite them)."""
+        k = bisect_left(self.adoc.unit_starts, start)
+        if k < len(self.adoc.units) and self.adoc.units[k].start == start and self.adoc.units[k].end == end:
+            return self.sentences[k]
+        return None
+
+    def sentence_at(self, start: int, end: int) -> list[Sentence]:
+        """This article's sentences overlapping ``start:end``."""
+        return [self.sentences[u.index] for u in self.adoc.units_over(start, end)]
+
+    @property
     def folded(self) -> str:
-        return fold(self.article.text)
+        return self.adoc.folded
 
     @cached_property
     def keys(self) -> set[str]:
-        return surface_keys(self.doc) if self.doc is not None else set()
+        return presence_keys(self.doc)
 
-    @cached_property
+    @property
     def figures(self) -> list:
-        from claimrec.detect.quantities import figures
+        return self.adoc.figures
 
-        return figures(self.doc) if self.doc is not None else []
-
-    @cached_property
+    @property
     def dates(self) -> list:
-        from claimrec.detect.quantities import dates
+        return self.adoc.dates
 
-        return dates(self.doc) if self.doc is not None else []
+    def figures_in(self, tokens) -> list:
+        """The document's figures that begin inside ``tokens`` (a spaCy Span)."""
+        return [f for f in self.adoc.figures if tokens.start <= f.start < tokens.end]
 
     @cached_property
     def chunk_bounds(self) -> list[tuple[int, int]]:
         """Noun chunks of the whole doc as token ranges, computed once (Span.noun_chunks
         walks the whole doc on every call)."""
-        if self.doc is None:
-            return []
         try:
             return [(c.start, c.end) for c in self.doc.noun_chunks]
         except (ValueError, NotImplementedError):
@@ -142,8 +148,6 @@ class ArticleView:
 
     def noun_chunks(self, start: int, end: int) -> list:
         """Noun chunks inside doc tokens ``start:end``."""
-        from bisect import bisect_left
-
         bounds = self.chunk_bounds
         k = bisect_left(bounds, (start, -1))
         out = []
@@ -156,28 +160,7 @@ class ArticleView:
     @cached_property
     def proper_words(self) -> list[str]:
         """Distinct proper-noun words (for telling a respelled name from a new one)."""
-        if self.doc is None:
-            return []
         return sorted({t.text for t in self.doc if t.pos_ == "PROPN" and t.is_alpha and len(t.text) >= 3})
-
-    def sentence_at(self, start: int, end: int) -> list[Sentence]:
-        """This article's sentences overlapping ``start:end``."""
-        return [s for s in self.sentences if s.start < end and start < s.end]
-
-
-def _split_lines(sent):
-    doc = sent.doc
-    start = sent.start
-    for tok in sent:
-        if tok.is_space and "\n" in tok.text:
-            if tok.i > start:
-                yield doc[start:tok.i]
-            start = tok.i + 1
-        elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
-            yield doc[start:tok.i + 1]
-            start = tok.i + 1
-    if start < sent.end:
-        yield doc[start:sent.end]
 
 
 @dataclass(eq=False)
@@ -189,12 +172,24 @@ class AlignedSentence:
     relation: str
     similarity: float
 
+    @cached_property
+    def words(self) -> WordAlignment:
+        """Word alignment with the sources: what changed, and only that, can be a distortion."""
+        return align_words(self.rewrite.view.adoc, self.rewrite.unit,
+                           [(s.view.adoc, s.unit) for s in self.sources])
+
 
 @dataclass(eq=False)
 class ArticlePair:
     source: ArticleView
     rewrite: ArticleView
     aligned: list[AlignedSentence]
+    # (value, approx) -> whether some figure of the source equals it
+    figure_memo: dict = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return f"{self.source.article.path} -> {self.rewrite.article.path}"
 
     @cached_property
     def rewrites_of(self) -> dict[int, list[Sentence]]:
@@ -205,27 +200,43 @@ class ArticlePair:
                 out.setdefault(s.start, []).append(a.rewrite)
         return out
 
+    def aligned_of(self, sent: Sentence) -> Optional[AlignedSentence]:
+        return self._aligned_by_start.get(sent.start)
+
+    @cached_property
+    def _aligned_by_start(self) -> dict[int, AlignedSentence]:
+        return {a.rewrite.start: a for a in self.aligned}
+
+    @cached_property
+    def kept_source(self) -> frozenset[int]:
+        """Source tokens some rewrite sentence copied word for word (after ``fold``)."""
+        return frozenset(j for a in self.aligned for j in a.words.matched.values())
+
+    def source_kept(self, start: int, end: int) -> bool:
+        """Every word of source tokens ``start:end`` is still in the rewrite, in place."""
+        doc = self.source.doc
+        return all(j in self.kept_source for j in range(start, end) if not doc[j].is_space and doc[j].text.strip())
+
+    def rewrite_changed(self, start: int, end: int) -> bool:
+        """Some rewrite token in ``start:end`` is not a word-for-word copy of its source."""
+        return any(a.words.touches_rewrite(start, end) for a in self.aligned
+                   if a.rewrite.unit.tok_start < end and start < a.rewrite.unit.tok_end)
+
+    def tokens_of(self, view: "ArticleView", span) -> tuple[int, int]:
+        """Doc token range ``[start, end)`` of a character span of ``view``'s article."""
+        toks = view.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return (toks.start, toks.end) if toks is not None and len(toks) else (0, 0)
+
 
 @dataclass(eq=False)
 class DetectContext:
+    """One event: every article, claim, party and alignment of the run (read only)."""
+
     views: list[ArticleView]
     claims: list[Claim]
     parties: list[Party]
     alignments: list[Alignment]
     pairs: list[ArticlePair]
-    # filled by the contradiction detector, read by omission and hedge detectors
-    contested_claims: set[str] = field(default_factory=set)
-    contested_keys: list[frozenset] = field(default_factory=list)
-    # rewrite phrases earlier detectors already explained (a changed figure, a modal shift):
-    # unsupported_addition does not count their words again
-    explained: list[Span] = field(default_factory=list)
-
-    def is_explained(self, article_id: str, start: int, end: int) -> bool:
-        return any(sp.article_id == article_id and sp.start <= start and end <= sp.end for sp in self.explained)
-
-    def is_contested(self, keys: set[str]) -> bool:
-        """True when ``keys`` name a proposition two parties contradict each other on."""
-        return any(k and k <= keys for k in self.contested_keys)
 
     @cached_property
     def view_by_id(self) -> dict[str, ArticleView]:
@@ -256,10 +267,14 @@ class DetectContext:
                         out.setdefault(a, set()).add(b)
         return out
 
+    def others(self, pair: ArticlePair) -> list[ArticleView]:
+        """Articles of the event that are neither side of ``pair``."""
+        return [v for v in self.views if v is not pair.rewrite and v is not pair.source]
+
 
 def build_context(
     articles: list[Article],
-    docs: list,
+    adocs: list,
     claims: list[Claim],
     parties: list[Party],
     alignments: list[Alignment],
@@ -268,28 +283,14 @@ def build_context(
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
         by_article.setdefault(c.article_id, []).append(c)
-    views = [ArticleView(a, d, by_article.get(a.id, [])) for a, d in zip(articles, docs)]
+    views = [ArticleView(a, d, by_article.get(a.id, [])) for a, d in zip(articles, adocs) if d is not None]
     vmap = {v.article.id: v for v in views}
     pairs = [
-        _pair(vmap[s], vmap[r], alignments)
-        for s, r in _pair_ids(articles, derivations)
-        if s in vmap and r in vmap and s != r
+        _pair(vmap[d.source_id], vmap[d.rewrite_id], alignments)
+        for d in derivations
+        if d.source_id in vmap and d.rewrite_id in vmap and d.source_id != d.rewrite_id
     ]
     return DetectContext(views, list(claims), list(parties), list(alignments), pairs)
-
-
-def _pair_ids(articles: list[Article], derivations: list[Derivation]) -> list[tuple[str, str]]:
-    ids = [(d.source_id, d.rewrite_id) for d in derivations]
-    if not ids:
-        sources = [a.id for a in articles if a.role == "source"]
-        rewrites = [a.id for a in articles if a.role == "rewrite"]
-        ids = [(s, r) for s in sources for r in rewrites]
-    seen, out = set(), []
-    for pair in ids:
-        if pair not in seen:
-            seen.add(pair)
-            out.append(pair)
-    return out
 
 
 def _pair(source: ArticleView, rewrite: ArticleView, alignments: list[Alignment]) -> ArticlePair:
@@ -317,28 +318,7 @@ def _pair(source: ArticleView, rewrite: ArticleView, alignments: list[Alignment]
                 entry.sources.append(ssent)
         if from_source and (entry.relation == "new" or al.similarity > entry.similarity):
             entry.relation, entry.similarity = al.relation, al.similarity
-    if not by_rewrite:
-        return ArticlePair(source, rewrite, _fallback_alignment(source, rewrite))
     return ArticlePair(source, rewrite, [by_rewrite[k] for k in order])
-
-
-def _fallback_alignment(source: ArticleView, rewrite: ArticleView) -> list[AlignedSentence]:
-    """Best source sentence per rewrite sentence by shared content words."""
-    out = []
-    for rs in rewrite.sentences:
-        best, best_s = 0.0, None
-        for ss in source.sentences:
-            if not rs.keys or not ss.keys:
-                continue
-            score = len(rs.keys & ss.keys) / len(rs.keys)
-            if score > best:
-                best, best_s = score, ss
-        if best_s is not None and best >= 0.3:
-            relation = "verbatim" if fold(rs.text) == fold(best_s.text) else "rewritten"
-            out.append(AlignedSentence(rs, [best_s], relation, round(best, 3)))
-        else:
-            out.append(AlignedSentence(rs, [], "new", round(best, 3)))
-    return out
 
 
 def nearest_source(pair: ArticlePair, aligned: AlignedSentence) -> Optional[Sentence]:

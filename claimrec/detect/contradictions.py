@@ -21,17 +21,18 @@ the same key phrase, so a reader sees how each article tells it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from claimrec.align.blocking import candidate_pairs
 from claimrec.detect.context import ArticleView, DetectContext
-from claimrec.detect.draft import Draft
-from claimrec.detect.quantities import figures, same_value
+from claimrec.detect.draft import Contested, Draft
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, detect_words, fold, names_compatible, q, stem, words
-from claimrec.extract.lexicon import get_lexicon
+from claimrec.detect.wording import q
 from claimrec.models import Claim, Span
+from claimrec.text.keys import base_key, keys_of
+from claimrec.text.lookups import detection
+from claimrec.text.normalize import fold, names_compatible, words
+from claimrec.text.quantities import same_value
 
 OVERLAP = 0.5  # Jaccard of content words for claims without a shared key phrase
 MIN_SHARED = 3
@@ -57,17 +58,10 @@ class Prop:
     inferred: bool = False
 
 
-@lru_cache(maxsize=1)
-def _claim_nouns() -> frozenset:
-    """Nouns that carry someone's claim ("a claim by X that ..."), from the cue lexicon."""
-    nominal = get_lexicon().nominal
-    return frozenset(k for k, v in nominal.items() if v in ("assertive", "accusation", "neutral"))
-
-
 def _phrases(view: ArticleView, toks) -> list[frozenset]:
     out = []
     for chunk in view.noun_chunks(toks.start, toks.end):
-        keys = content_keys(chunk)
+        keys = keys_of(chunk)
         if len(keys) >= 2:
             out.append(frozenset(keys))
     return out
@@ -79,7 +73,7 @@ def _actor(ctx: DetectContext, claim: Claim) -> Optional[str]:
         return None
     if sp.party_id:
         return sp.party_id
-    name = sp.name or (None if fold(sp.text) in detect_words("pronoun_speakers") else sp.text)
+    name = sp.name or (None if fold(sp.text) in detection().pronoun_speakers else sp.text)
     return f"name:{fold(name)}" if name else None
 
 
@@ -90,12 +84,12 @@ def _prop(ctx: DetectContext, view: ArticleView, claim: Claim) -> Optional[Prop]
     toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
     if toks is None:
         return None
-    keys = frozenset(content_keys(toks))
+    keys = frozenset(keys_of(toks))
     if len(keys) < 2:
         return None
     polarity = -1 if claim.stance == "deny" or claim.negated else 1
     return Prop(claim, actor, claim.speaker.party_id, polarity, keys, _phrases(view, toks), claim.content.text,
-                claim.content, figures(toks))
+                claim.content, view.figures_in(toks))
 
 
 def _party_name_keys(ctx: DetectContext) -> list[frozenset]:
@@ -103,7 +97,7 @@ def _party_name_keys(ctx: DetectContext) -> list[frozenset]:
     out = []
     for party in ctx.parties:
         for n in [party.name] + list(party.aliases) + [m.name for m in party.members]:
-            keys = frozenset(stem(w) for w in words(n) if w not in detect_words("name_stopwords"))
+            keys = frozenset(base_key(w) for w in words(n) if w not in detection().name_stopwords)
             if keys:
                 out.append(keys)
     return out
@@ -169,7 +163,7 @@ def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list
         return []
     out = []
     for tok in sent:
-        if tok.lemma_.lower() not in _claim_nouns() or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in detection().claim_nouns or tok.pos_ != "NOUN":
             continue
         holder = None
         for child in tok.children:
@@ -187,11 +181,11 @@ def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list
         if clause is None:
             continue
         ctoks = view.doc[clause.left_edge.i:clause.right_edge.i + 1]
-        keys = frozenset(content_keys(ctoks))
+        keys = frozenset(keys_of(ctoks))
         if len(keys) < 2:
             continue
         out.append(Prop(prop.claim, party, party, 1, keys, _phrases(view, ctoks), ctoks.text,
-                        view.tok_span(phrase), figures(ctoks), inferred=True))
+                        view.tok_span(phrase), view.figures_in(ctoks), inferred=True))
     return out
 
 
@@ -216,7 +210,8 @@ def _party_for(ctx: DetectContext, text: str) -> Optional[str]:
     return None
 
 
-def detect_contradictions(ctx: DetectContext) -> list[Draft]:
+def detect_contradictions(ctx: DetectContext) -> tuple[list[Draft], Contested]:
+    """The event's party contradictions, and what they contest (for the later phases)."""
     props: list[Prop] = []
     for view in ctx.views:
         for claim in view.claims:
@@ -241,10 +236,10 @@ def detect_contradictions(ctx: DetectContext) -> list[Draft]:
     merged = _merge(drafts)
     sentences = _SentenceIndex(ctx.views) if merged else None
     for d in merged:
-        ctx.contested_claims.update(d.claim_ids)
-        ctx.contested_keys.append(frozenset(d.key[2]))
         _add_echoes(sentences, d)
-    return merged
+    contested = Contested(frozenset(c for d in merged for c in d.claim_ids),
+                          tuple(frozenset(d.key[2]) for d in merged))
+    return merged, contested
 
 
 def _candidates(props: list[Prop]) -> list[tuple[int, int]]:

@@ -11,17 +11,18 @@ sentence was aligned to count as omitted, at low severity.
 from __future__ import annotations
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
-from claimrec.detect.cues import is_denial, is_reporting
-from claimrec.detect.draft import Draft
-from claimrec.detect.predicates import _negated
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, q
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_denial, is_reporting
+from claimrec.text.keys import is_content, keys_of
+from claimrec.text.negation import is_negated, negation_tokens
 
 COVER = 0.5
 
 
 def _negative(sent: Sentence) -> bool:
-    return any(is_denial(t) or (t.pos_ in ("VERB", "AUX") and _negated(t)) for t in sent.tokens)
+    return any(is_denial(t) or (t.pos_ in ("VERB", "AUX") and is_negated(t)) for t in sent.tokens)
 
 
 def _who(claim) -> str:
@@ -35,21 +36,26 @@ def _who(claim) -> str:
     return sp.text
 
 
+def _copied(pair: ArticlePair, toks, negative: bool) -> bool:
+    """Most of a source claim's content words, and every word negating it, were copied."""
+    content = [t.i for t in toks if is_content(t)]
+    kept = sum(1 for i in content if i in pair.kept_source)
+    if not content or kept / len(content) < COVER:
+        return False
+    return not negative or all(t.i in pair.kept_source for t in negation_tokens(toks))
+
+
 def _negative_claim(claim) -> bool:
     return claim.stance == "deny" or claim.negated
 
 
-def detect_omissions(ctx: DetectContext) -> list[Draft]:
-    out: list[Draft] = []
-    for pair in ctx.pairs:
-        if pair.source.claims:
-            out.extend(_claims(ctx, pair))
-        else:
-            out.extend(_sentences(pair))
-    return out
+def detect_omissions(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    if pair.source.claims:
+        return _claims(ctx, pair, given)
+    return _sentences(pair)
 
 
-def _claims(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+def _claims(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out = []
     rewrite_ids = {c.id for c in pair.rewrite.claims}
     doc = pair.source.doc
@@ -59,9 +65,11 @@ def _claims(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
         if any(_negative_claim(c) == negative for c in linked):
             continue  # a counterpart with the same polarity
         toks = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-        keys = content_keys(toks) if toks is not None else set()
+        keys = keys_of(toks) if toks is not None else set()
         if len(keys) < 2:
             continue
+        if _copied(pair, toks, negative):
+            continue  # its words, and its negation, are in the rewrite word for word
         best, best_cov, kept = None, 0.0, False
         for r in pair.rewrite.sentences:
             cov = len(keys & r.surface) / len(keys)
@@ -72,7 +80,7 @@ def _claims(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                 best, best_cov = r, cov
         if kept:
             continue
-        contested = claim.id in ctx.contested_claims
+        contested = claim.id in given.contested.claim_ids
         # when the words survive but the denial does not, the denial is still what went missing
         severity, conf = rate("omission", coverage=best_cov * 0.5 if negative else best_cov, contested=contested,
                               direct=claim.quote == "direct", deny=negative, claim_conf=claim.confidence)

@@ -237,9 +237,10 @@ def evaluate_predictor(gold_dir: Path, predict: Callable[[GoldArticle, object], 
 def claimrec_predictor(article: GoldArticle, doc) -> list[Predicted]:
     from claimrec.extract import extract_claims
     from claimrec.models import Article
+    from claimrec.text.document import annotate
 
     art = Article(id=article.name, path=str(article.ann_path), text=article.text)
-    return claims_to_predicted(extract_claims(art, doc))
+    return claims_to_predicted(extract_claims(art, annotate(art.id, art.text, doc)))
 
 
 def evaluate_attribution(gold_dir, model: Optional[str] = None, limit: Optional[int] = None) -> AttributionScores:

@@ -93,12 +93,12 @@ class DistortionScores(BaseModel):
 
 
 def _is_figure(text: str) -> bool:
-    from claimrec.resources import load_json
+    from claimrec.text.lexicon import lexicon
 
-    lex = load_json("lexicons/numbers.json")
+    lex = lexicon().numbers
     low = text.lower()
     return any(ch.isdigit() for ch in low) or any(
-        w in lex["months"] or w in lex["weekdays"] or w in lex["units"] for w in low.split())
+        w in lex.months or w in lex.weekdays or w in lex.units for w in low.split())
 
 
 def _flags(findings) -> set[str]:

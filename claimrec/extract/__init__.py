@@ -1,15 +1,15 @@
 """Attributed claim extraction: who said, claimed or denied what, in one article.
 
-``extract_claims(article, doc)`` runs over the spaCy parse of ``article.text``:
+``extract_claims(article, adoc)`` runs over the article's annotated document
+(:mod:`claimrec.text.document`: its parse, quotes, sentences, paragraphs, hedges):
 
-1. ``docindex``  per-doc tables (quotes, sentences, paragraphs), built once;
-2. ``cues``      reporting cues from the lexicon (verbs, "according to", nouns);
-3. ``labels``    "NAME: what was said" lines (headlines, transcripts);
+1. ``cues``      reporting cues from the lexicon (verbs, "according to", nouns);
+2. ``signed_lines``    "NAME: what was said" lines (headlines, transcripts);
    ``indirect``  content from the parse around each cue (clauses, objects,
                  infinitives, colons, embedded "a claim by X that Y");
-4. ``direct``    quotes no cue claimed: orphan cues, continuations, bare quotes;
-5. ``coref``     pronoun and "the company" speakers resolved to earlier actors;
-6. ``stance``    stance, negation, hedges and medium;
+3. ``direct``    quotes no cue claimed: orphan cues, continuations, bare quotes;
+4. ``coref``     pronoun and "the company" speakers resolved to earlier actors;
+5. ``stance``    stance, negation, hedges and medium;
 then claims are numbered ``{article_id}:c{n}`` in text order.
 """
 
@@ -18,28 +18,27 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
+from claimrec.extract.according import according_claims
 from claimrec.extract.assemble import build_claims
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.coref import resolve_speakers
 from claimrec.extract.cues import find_cues
 from claimrec.extract.direct import quote_claims
-from claimrec.extract.docindex import build_index
-from claimrec.extract.according import according_claims
 from claimrec.extract.indirect import verb_claims
 from claimrec.extract.nominal import nominal_claims
-from claimrec.extract.labels import label_claims
-from claimrec.extract.lexicon import get_lexicon
+from claimrec.extract.signed_lines import label_claims
 from claimrec.models import Article, Claim
+from claimrec.text.document import AnnotatedDoc, annotate
+from claimrec.text.lookups import extraction
 
-__all__ = ["extract_claims", "find_candidates"]
+__all__ = ["claims_of_text", "extract_claims", "find_candidates"]
 
 log = logging.getLogger(__name__)
 
 
-def find_candidates(doc, text: Optional[str] = None) -> tuple[object, list[Candidate]]:
-    """The index and the raw claim candidates of a parsed doc (speakers resolved)."""
-    lex = get_lexicon()
-    index = build_index(doc, text)
+def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
+    """The raw claim candidates of an annotated document (speakers resolved)."""
+    lex = extraction()
     cands: list[Candidate] = label_claims(index, lex)
     orphans = []
     for hit in find_cues(index, lex):
@@ -55,7 +54,7 @@ def find_candidates(doc, text: Optional[str] = None) -> tuple[object, list[Candi
     cands.extend(quote_claims(index, cands, orphans, lex))
     cands = _drop_nested_unattributed(_dedupe(cands))
     resolve_speakers(index, cands, lex)
-    return index, cands
+    return cands
 
 
 def _drop_nested_unattributed(cands: list[Candidate]) -> list[Candidate]:
@@ -71,15 +70,20 @@ def _drop_nested_unattributed(cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def extract_claims(article: Article, doc) -> list[Claim]:
+def extract_claims(article: Article, adoc: Optional[AnnotatedDoc]) -> list[Claim]:
     """Claims of one article, in text order, ids ``{article.id}:c{n}``."""
-    if doc is None or len(doc) == 0 or not article.text.strip():
+    if adoc is None or len(adoc.doc) == 0 or not article.text.strip():
         return []
-    if doc.text != article.text:
+    if adoc.text != article.text:
         log.warning("parse of %s does not match its text; no claims extracted", article.id)
         return []
-    index, cands = find_candidates(doc, article.text)
-    return build_claims(article, index, cands, get_lexicon())
+    return build_claims(article, adoc, find_candidates(adoc), extraction())
+
+
+def claims_of_text(text: str, nlp, article_id: str = "t") -> list[Claim]:
+    """Parse, annotate and extract one text (tests and tools; the pipeline batches)."""
+    return extract_claims(Article(id=article_id, path=f"{article_id}.txt", text=text),
+                          annotate(article_id, text, nlp(text)))
 
 
 def _overlap_f1(a: Candidate, b: Candidate) -> float:

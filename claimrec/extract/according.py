@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.spans import clean_content, quote_type, tok_chars
 from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.speakers import mention_bounds
-from claimrec.extract.spans import clean_content, quote_type, tok_chars
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 
-def according_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candidate]:
+def according_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candidate]:
     """'Y, according to X' / 'According to X, Y' / 'in the words of X, Y': the
     source is the phrase's object, the rest of the sentence the content."""
     doc = index.doc
@@ -52,7 +52,7 @@ def according_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candida
     return [cand]
 
 
-def line_bounds(index: DocIndex, i: int) -> tuple[int, int]:
+def line_bounds(index: AnnotatedDoc, i: int) -> tuple[int, int]:
     """Token bounds of the sentence holding token ``i``, cut at line breaks."""
     doc = index.doc
     s_start, s_end = index.sent_bounds[index.tok_sent[i]]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimrec.extract.candidate import Candidate
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
-from claimrec.extract.stance import content_head, find_hedges, find_medium, is_negated, stance_of
+from claimrec.extract.stance import content_head, find_hedges, find_medium, stance_of
 from claimrec.models import Article, Claim, Cue, Hedge, Speaker, make_span
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
+from claimrec.text.negation import clause_negated
 
 
-def _sentence_range(index: DocIndex, sent_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+def _sentence_range(index: AnnotatedDoc, sent_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
     """Character range of the sentences covering ``[lo, hi)``."""
     doc = index.doc
     first = max(0, bisect_right(sent_starts, lo) - 1)
@@ -28,7 +29,7 @@ def _sentence_range(index: DocIndex, sent_starts: list[int], lo: int, hi: int) -
     return min(start, lo), max(end, hi)
 
 
-def build_claims(article: Article, index: DocIndex, cands: list[Candidate], lex: Lexicon) -> list[Claim]:
+def build_claims(article: Article, index: AnnotatedDoc, cands: list[Candidate], lex: CueTables) -> list[Claim]:
     body = article.text
     aid = article.id
     doc = index.doc
@@ -42,7 +43,7 @@ def build_claims(article: Article, index: DocIndex, cands: list[Candidate], lex:
                  cand.speaker.end if cand.speaker else 0)
         s_lo, s_hi = _sentence_range(index, sent_starts, lo, hi)
         head = content_head(index, cand)
-        negated = is_negated(head)
+        negated = clause_negated(head)
         hedges = [
             Hedge(text=t, kind=k, span=make_span(aid, body, s, e))
             for t, k, s, e in find_hedges(index, cand, (s_lo, s_hi), lex)

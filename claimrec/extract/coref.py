@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate, SpeakerInfo
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
 from claimrec.extract.speaker_info import describe_speaker, speaker_kind
 from claimrec.extract.speakers import mention_bounds
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 # How far back (in sentences) an antecedent may be.
 _MAX_SENT_DISTANCE = 12
@@ -34,7 +34,7 @@ class _Mention:
     subject: bool = False
 
 
-def _entity_mentions(index: DocIndex, lex: Lexicon) -> list[_Mention]:
+def _entity_mentions(index: AnnotatedDoc, lex: CueTables) -> list[_Mention]:
     """Named people and organisations, and government-like noun phrases, in order."""
     doc = index.doc
     out: list[_Mention] = []
@@ -82,7 +82,7 @@ def _compatible(target: str, plural: bool, m: _Mention) -> bool:
     return False
 
 
-def _target(info: SpeakerInfo, head, lex: Lexicon) -> str:
+def _target(info: SpeakerInfo, head, lex: CueTables) -> str:
     lower = head.lower_
     if head.pos_ == "PRON":
         if lower in lex.person_pronouns:
@@ -101,7 +101,7 @@ def _target(info: SpeakerInfo, head, lex: Lexicon) -> str:
     return "thing"
 
 
-def _cataphora(index: DocIndex, head, lex: Lexicon) -> Optional[SpeakerInfo]:
+def _cataphora(index: AnnotatedDoc, head, lex: CueTables) -> Optional[SpeakerInfo]:
     """'In what it called ..., the government had touted': the main subject."""
     doc = index.doc
     s_start, s_end = index.sent_bounds[index.tok_sent[head.i]]
@@ -121,7 +121,7 @@ def _cataphora(index: DocIndex, head, lex: Lexicon) -> Optional[SpeakerInfo]:
     return describe_speaker(index, subj, left, right, lex)
 
 
-def resolve_speakers(index: DocIndex, candidates: list[Candidate], lex: Lexicon) -> None:
+def resolve_speakers(index: AnnotatedDoc, candidates: list[Candidate], lex: CueTables) -> None:
     """Fill in who pronoun/description speakers are, in text order (in place)."""
     doc = index.doc
     mentions = _entity_mentions(index, lex)
@@ -154,7 +154,7 @@ def _apply(info: SpeakerInfo, antecedent: SpeakerInfo) -> None:
     info.needs_resolution = False
 
 
-def _find_antecedent(index: DocIndex, info: SpeakerInfo, head, lex: Lexicon,
+def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTables,
                      speakers: list[_Mention], mentions: list[_Mention],
                      positions: list[int]) -> Optional[SpeakerInfo]:
     target = _target(info, head, lex)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon, VerbCue
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables, VerbCue
 
 _DEFAULT_FRAMES = frozenset({"clause", "quote", "object"})
 # participles used as adjectives ("the alleged bribe", "content deemed illegal")
@@ -34,7 +34,7 @@ class CueHit:
 _SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
 
 
-def _lookup(tok, lex: Lexicon) -> Optional[VerbCue]:
+def _lookup(tok, lex: CueTables) -> Optional[VerbCue]:
     """The lexicon entry for a verb, forgiving lemmatiser slips ("hoping" -> "hop")."""
     cue = lex.verbs.get(tok.lemma_.lower())
     if cue is not None:
@@ -48,7 +48,7 @@ def _lookup(tok, lex: Lexicon) -> Optional[VerbCue]:
     return None
 
 
-def verb_cue(tok, lex: Lexicon) -> Optional[VerbCue]:
+def verb_cue(tok, lex: CueTables) -> Optional[VerbCue]:
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ == "prt":
@@ -71,7 +71,7 @@ def _phrase_at(doc, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> Option
     return best
 
 
-def find_cues(index: DocIndex, lex: Lexicon) -> Iterator[CueHit]:
+def find_cues(index: AnnotatedDoc, lex: CueTables) -> Iterator[CueHit]:
     doc = index.doc
     phrases = lex.prepositional_index
     for tok in doc:

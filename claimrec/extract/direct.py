@@ -19,12 +19,13 @@ from typing import Optional
 
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.indirect import cue_span, has_neg
-from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.indirect import cue_span
+from claimrec.extract.spans import clean_content
 from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.speakers import find_speaker
-from claimrec.extract.spans import clean_content
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
+from claimrec.text.negation import is_negated
 
 _END_PUNCT = ".?!,;:…"
 # text between two quotes of one speaker is short: "he said.", "she added, "
@@ -34,7 +35,7 @@ _MIN_WORDS = 4
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
 
 
-def substantial(index: DocIndex, k: int) -> bool:
+def substantial(index: AnnotatedDoc, k: int) -> bool:
     q = index.quotes[k]
     inner = index.text[q.start + 1:q.end - 1].strip(" '\"“”‘’«»`")
     words = inner.split()
@@ -53,7 +54,7 @@ def _covered(cands: list[Candidate], start: int, end: int) -> bool:
     return False
 
 
-def _sent_of_char(index: DocIndex, char: int) -> int:
+def _sent_of_char(index: AnnotatedDoc, char: int) -> int:
     doc = index.doc
     tok = doc.char_span(char, char + 1, alignment_mode="expand") if len(doc) else None
     if tok is None or len(tok) == 0:
@@ -61,8 +62,8 @@ def _sent_of_char(index: DocIndex, char: int) -> int:
     return index.tok_sent[tok[0].i]
 
 
-def quote_claims(index: DocIndex, cands: list[Candidate], orphans: list[CueHit],
-                 lex: Lexicon) -> list[Candidate]:
+def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueHit],
+                 lex: CueTables) -> list[Candidate]:
     out: list[Candidate] = []
     used_orphans: set[int] = set()
     orphan_by_sent: dict[int, list[CueHit]] = {}
@@ -131,7 +132,7 @@ def quote_claims(index: DocIndex, cands: list[Candidate], orphans: list[CueHit],
     return out
 
 
-def _orphan_claim(index: DocIndex, q, hit: CueHit, lex: Lexicon) -> Optional[Candidate]:
+def _orphan_claim(index: AnnotatedDoc, q, hit: CueHit, lex: CueTables) -> Optional[Candidate]:
     doc = index.doc
     tok = doc[hit.tok]
     speaker = find_speaker(index, tok, lex, (q.start, q.end))
@@ -141,14 +142,14 @@ def _orphan_claim(index: DocIndex, q, hit: CueHit, lex: Lexicon) -> Optional[Can
     s, e, cue_text = cue_span(doc, hit)
     cand = Candidate(content=content, sent=index.tok_sent[hit.tok], how="quote", cue_tok=hit.tok,
                      cue_span=(s, e), cue_text=cue_text, cue_lemma=hit.lemma, cue_cls=hit.cls,
-                     cue_negated=has_neg(tok), speaker=speaker, quote="direct",
+                     cue_negated=is_negated(tok), speaker=speaker, quote="direct",
                      confidence=0.85 if speaker else 0.5, balanced=q.balanced)
     if not q.balanced:
         cand.confidence = round(cand.confidence * 0.7, 3)
     return cand
 
 
-def _residual_gap(index: DocIndex, a: int, b: int, claim: Candidate) -> int:
+def _residual_gap(index: AnnotatedDoc, a: int, b: int, claim: Candidate) -> int:
     """Characters between ``a`` and ``b`` that are not the claim's speaker, cue or punctuation."""
     if b < a:
         return 10 ** 6
@@ -178,7 +179,7 @@ def _next_claim(cands: list[Candidate], pos: int) -> Optional[Candidate]:
     return best
 
 
-def _sentence_like(index: DocIndex, q) -> bool:
+def _sentence_like(index: AnnotatedDoc, q) -> bool:
     """A quote standing as (part of) a sentence of its own, not a phrase inside one."""
     text = index.text
     i = q.start - 1
@@ -189,7 +190,7 @@ def _sentence_like(index: DocIndex, q) -> bool:
     return False
 
 
-def _colon_intro(index: DocIndex, q, lex: Lexicon) -> Optional[Candidate]:
+def _colon_intro(index: AnnotatedDoc, q, lex: CueTables) -> Optional[Candidate]:
     """A quote right after 'X made the following comment:' (same or previous paragraph)."""
     text = index.text
     i = q.start - 1
@@ -228,7 +229,7 @@ def _colon_intro(index: DocIndex, q, lex: Lexicon) -> Optional[Candidate]:
                      confidence=0.6 if q.balanced else 0.45, balanced=q.balanced)
 
 
-def _signature(index: DocIndex, q, lex: Lexicon) -> Optional[Candidate]:
+def _signature(index: AnnotatedDoc, q, lex: CueTables) -> Optional[Candidate]:
     m = _DASH_SIGNATURE.match(index.text, q.end)
     if m is None:
         return None
@@ -248,7 +249,7 @@ def _signature(index: DocIndex, q, lex: Lexicon) -> Optional[Candidate]:
                      balanced=q.balanced)
 
 
-def _nearest_orphan(index: DocIndex, q, sents, by_sent, used) -> Optional[CueHit]:
+def _nearest_orphan(index: AnnotatedDoc, q, sents, by_sent, used) -> Optional[CueHit]:
     best = None
     best_dist = None
     for s in sents:
@@ -277,7 +278,7 @@ def _previous(cands: list[Candidate], pos: int) -> Optional[Candidate]:
     return best
 
 
-def _paragraph_speaker(index: DocIndex, cands: list[Candidate], pos: int):
+def _paragraph_speaker(index: AnnotatedDoc, cands: list[Candidate], pos: int):
     """The speaker of the latest top-level claim in this paragraph or the one before."""
     para = index.para_of(pos)
     best = None

@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Optional
 
 from claimrec.extract.cues import CueHit
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 _CLAUSE_DEPS = ("ccomp",)
 _COLON = (":",)
@@ -31,7 +31,7 @@ def range_of(toks) -> Optional[tuple[int, int]]:
     return min(t.left_edge.i for t in toks), max(t.right_edge.i for t in toks)
 
 
-def clause_content(index: DocIndex, tok, lex: Lexicon) -> Optional[tuple[tuple[int, int], int]]:
+def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[tuple[int, int], int]]:
     clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
     if not clauses:
         # "that"-clauses sometimes come out as advcl/xcomp with an explicit "that"
@@ -56,7 +56,7 @@ def clause_content(index: DocIndex, tok, lex: Lexicon) -> Optional[tuple[tuple[i
     return (a, b), clauses[0].i
 
 
-def _reports(verb, lex: Lexicon) -> bool:
+def _reports(verb, lex: CueTables) -> bool:
     """A coordinated verb that starts a new attribution: a reporting verb, or a
     clause holding one ("..., and when pressed, the mother replied ...")."""
     if verb.lemma_.lower() in lex.verbs:
@@ -75,7 +75,7 @@ def trim_nonrestrictive(doc, head, a: int, b: int) -> int:
     return b
 
 
-def parenthetical_content(index: DocIndex, tok) -> Optional[tuple[tuple[int, int], int]]:
+def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int, int], int]]:
     """'Y, X says, is Z' / 'Y is Z, X said' with the cue parsed under the claim."""
     if tok.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or tok.head is tok:
         return None
@@ -185,7 +185,7 @@ def prep_content(tok, preps) -> Optional[tuple[tuple[int, int], int]]:
     return None
 
 
-def evidence_object(tok, hit: CueHit, lex: Lexicon) -> Optional[tuple[tuple[int, int], int]]:
+def evidence_object(tok, hit: CueHit, lex: CueTables) -> Optional[tuple[tuple[int, int], int]]:
     """'Polls show a close contest': an object reported by a poll, video or study."""
     if hit.lemma not in lex.evidence_verbs:
         return None
@@ -202,7 +202,7 @@ def evidence_object(tok, hit: CueHit, lex: Lexicon) -> Optional[tuple[tuple[int,
     return (dobj.left_edge.i, right), dobj.i
 
 
-def colon_content(index: DocIndex, tok) -> Optional[tuple[int, int]]:
+def colon_content(index: AnnotatedDoc, tok) -> Optional[tuple[int, int]]:
     """Text after 'X said:' — to the end of its quote, sentence, or the next paragraph."""
     doc = index.doc
     s_start, s_end = index.sent_bounds[index.tok_sent[tok.i]]

@@ -13,7 +13,6 @@ from typing import Optional
 
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
-from claimrec.extract.docindex import DocIndex
 from claimrec.extract.frames import (
     clause_content,
     colon_content,
@@ -26,17 +25,15 @@ from claimrec.extract.frames import (
     prep_content,
     trim_nonrestrictive,
 )
-from claimrec.extract.lexicon import Lexicon
 from claimrec.extract.nominal import embedded_claims
-from claimrec.extract.speakers import find_speaker, sourceless
 from claimrec.extract.spans import clean_content, quote_coverage, quote_type, tok_chars
+from claimrec.extract.speakers import find_speaker, sourceless
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
+from claimrec.text.negation import is_negated
 
 # subordinate contexts where a reporting verb does not report ("if he says", "to say")
 _SKIP_MARKS = ("if", "unless", "whether")
-
-
-def has_neg(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def cue_span(doc, hit: CueHit) -> tuple[int, int, str]:
@@ -73,14 +70,14 @@ def _skip_verb(tok) -> bool:
     return False
 
 
-def _make(index: DocIndex, hit: CueHit, lex: Lexicon, how: str, content: tuple[int, int],
+def _make(index: AnnotatedDoc, hit: CueHit, lex: CueTables, how: str, content: tuple[int, int],
           content_head: Optional[int], speaker, conf: float) -> Candidate:
     doc = index.doc
     s, e, text = cue_span(doc, hit)
     tok = doc[hit.tok]
     cand = Candidate(
         content=content, sent=index.tok_sent[hit.tok], how=how, cue_tok=hit.tok, cue_span=(s, e),
-        cue_text=text, cue_lemma=hit.lemma, cue_cls=hit.cls, cue_negated=has_neg(tok),
+        cue_text=text, cue_lemma=hit.lemma, cue_cls=hit.cls, cue_negated=is_negated(tok),
         speaker=speaker, content_head=content_head, confidence=conf,
     )
     cand.quote = quote_type(index, *content)
@@ -94,7 +91,7 @@ def _make(index: DocIndex, hit: CueHit, lex: Lexicon, how: str, content: tuple[i
     return cand
 
 
-def verb_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candidate]:
+def verb_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candidate]:
     """Claims introduced by one verb cue (none when the cue takes no content)."""
     doc = index.doc
     tok = doc[hit.tok]

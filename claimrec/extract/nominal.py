@@ -10,11 +10,11 @@ from typing import Optional
 
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
+from claimrec.extract.spans import clean_content, quote_type, tok_chars
 from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.speakers import mention_bounds
-from claimrec.extract.spans import clean_content, quote_type, tok_chars
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 
 def _nominal_parts(noun):
@@ -36,7 +36,7 @@ def _nominal_parts(noun):
     return clause, source
 
 
-def embedded_claims(index: DocIndex, obj, parent: Candidate, lex: Lexicon) -> list[Candidate]:
+def embedded_claims(index: AnnotatedDoc, obj, parent: Candidate, lex: CueTables) -> list[Candidate]:
     """The claim named by a cue's object: 'denied a claim by X that Y' -> X claimed Y."""
     if obj.pos_ != "NOUN" or obj.lemma_.lower() not in lex.nominal:
         return []
@@ -46,7 +46,7 @@ def embedded_claims(index: DocIndex, obj, parent: Candidate, lex: Lexicon) -> li
     return _nominal_claim(index, obj, clause, source, lex, parent)
 
 
-def _nominal_claim(index: DocIndex, noun, clause, source, lex: Lexicon,
+def _nominal_claim(index: AnnotatedDoc, noun, clause, source, lex: CueTables,
                    parent: Optional[Candidate]) -> list[Candidate]:
     doc = index.doc
     speaker = None
@@ -78,7 +78,7 @@ def _nominal_claim(index: DocIndex, noun, clause, source, lex: Lexicon,
     return [cand]
 
 
-def nominal_claims(index: DocIndex, hit: CueHit, lex: Lexicon) -> list[Candidate]:
+def nominal_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candidate]:
     """'X's claim that Y' standing on its own (not the object of a cue verb)."""
     doc = index.doc
     noun = doc[hit.tok]

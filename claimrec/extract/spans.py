@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.extract.docindex import DocIndex
+from claimrec.text.document import AnnotatedDoc
 
 _LEAD_STRIP = " \t\r\n,;:—–-―"
 _TRAIL_STRIP = " \t\r\n,;:—–-―."
@@ -24,7 +24,7 @@ def tok_chars(doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def clean_content(index: DocIndex, start: int, end: int,
+def clean_content(index: AnnotatedDoc, start: int, end: int,
                   protect: Optional[tuple[int, int]] = None,
                   anchor: Optional[int] = None) -> Optional[tuple[int, int]]:
     """Trim a content range and widen it over any quote it cuts into.
@@ -79,7 +79,7 @@ def _hits(start: int, end: int, protect: Optional[tuple[int, int]]) -> bool:
     return protect is not None and start < protect[1] and protect[0] < end
 
 
-def quote_coverage(index: DocIndex, start: int, end: int) -> tuple[int, list[int]]:
+def quote_coverage(index: AnnotatedDoc, start: int, end: int) -> tuple[int, list[int]]:
     """Characters of ``[start, end)`` inside top-level quotes, and which quotes."""
     covered = 0
     ids: list[int] = []
@@ -99,7 +99,7 @@ def quote_coverage(index: DocIndex, start: int, end: int) -> tuple[int, list[int
     return covered, ids
 
 
-def quote_type(index: DocIndex, start: int, end: int) -> str:
+def quote_type(index: AnnotatedDoc, start: int, end: int) -> str:
     """direct when (nearly) all quoted, mixed when partly, else indirect."""
     covered, ids = quote_coverage(index, start, end)
     if not ids:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Optional
 
 from claimrec.extract.candidate import SpeakerInfo
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
 from claimrec.extract.spans import tok_chars
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 _NAME_ENTS = ("PERSON",)
 _ORG_ENTS = ("ORG", "NORP", "FAC")
@@ -71,7 +71,7 @@ def _appos_person(doc, head, right: int):
     return None
 
 
-def speaker_kind(doc, head, lex: Lexicon, ent: Optional[str]) -> tuple[str, bool]:
+def speaker_kind(doc, head, lex: CueTables, ent: Optional[str]) -> tuple[str, bool]:
     lower = head.lower_
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS")
@@ -98,7 +98,7 @@ def speaker_kind(doc, head, lex: Lexicon, ent: Optional[str]) -> tuple[str, bool
     return "unknown", False
 
 
-def describe_speaker(index: DocIndex, head, left: int, right: int, lex: Lexicon) -> Optional[SpeakerInfo]:
+def describe_speaker(index: AnnotatedDoc, head, left: int, right: int, lex: CueTables) -> Optional[SpeakerInfo]:
     doc = index.doc
     if right < left:
         return None
@@ -172,7 +172,7 @@ def describe_speaker(index: DocIndex, head, left: int, right: int, lex: Lexicon)
 
 
 def _titles_for_person(doc, head, person: tuple[int, int], left: int, right: int,
-                       info: SpeakerInfo, lex: Lexicon) -> None:
+                       info: SpeakerInfo, lex: CueTables) -> None:
     """Title and affiliation around a person's name."""
     # before the name: "Information Minister Aida Balyeva", "White House spokesman Josh Earnest"
     pre_a, pre_b = left, person[0] - 1

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Optional
 
 from claimrec.extract.candidate import SpeakerInfo
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
 from claimrec.extract.speaker_info import PUNCT_EDGE, describe_speaker
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUT_CHILDREN = ("relcl", "acl", "advcl")
@@ -113,7 +113,7 @@ def mention_bounds(tok) -> tuple[int, int]:
     return left, right
 
 
-def _fallback_subject(index: DocIndex, cue, lo_char: int, hi_char: int):
+def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):
     """A subject for a cue the parser left without one.
 
     "..., Jane Doe, TITLE, said, ..." is often parsed with the name as a
@@ -160,7 +160,7 @@ def _fallback_subject(index: DocIndex, cue, lo_char: int, hi_char: int):
     return first_org
 
 
-def _line_initial_np(index: DocIndex, cue):
+def _line_initial_np(index: AnnotatedDoc, cue):
     """'Critics of the bill accused ...' misparsed after an unpunctuated line:
     the verb-free stretch from the line start to the cue is the subject."""
     doc = index.doc
@@ -175,17 +175,15 @@ def _line_initial_np(index: DocIndex, cue):
         return None
     if any(t.pos_ in ("VERB", "AUX") or index.tok_quote[t.i] >= 0 or t.text in ",;:" for t in span):
         return None
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    if not nouns:
-        return None
-    # the head: the first noun before any preposition ("Critics" of "Critics of the bill")
+    # the head: the last noun before any preposition ("Critics" of "Critics of the bill");
+    # a line that opens with a preposition ("In a statement on Tuesday said ...") names
+    # a circumstance, not a speaker
+    head = None
     for t in span:
         if t.pos_ == "ADP":
             break
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             head = t
-    else:
-        head = nouns[-1]
     return head
 
 
@@ -196,7 +194,7 @@ def _ent_end(doc, t, limit: int):
     return t
 
 
-def find_speaker(index: DocIndex, cue, lex: Lexicon,
+def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
                  content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
     subj, passive = subject_of(cue)
     if subj is not None and _no_source(index, subj, cue, lex):
@@ -241,11 +239,11 @@ def find_speaker(index: DocIndex, cue, lex: Lexicon,
     return describe_speaker(index, subj, left, right, lex)
 
 
-def _same_paragraph(index: DocIndex, a, b) -> bool:
+def _same_paragraph(index: AnnotatedDoc, a, b) -> bool:
     return index.para_of(a.idx) == index.para_of(b.idx)
 
 
-def _relative_speaker(index: DocIndex, cue, pron, lex: Lexicon) -> Optional[SpeakerInfo]:
+def _relative_speaker(index: AnnotatedDoc, cue, pron, lex: CueTables) -> Optional[SpeakerInfo]:
     """'the Saudi government, which has denied ...': the mention is the relative
     pronoun, the speaker the noun phrase the clause hangs on."""
     doc = index.doc
@@ -272,13 +270,13 @@ def _relative_speaker(index: DocIndex, cue, pron, lex: Lexicon) -> Optional[Spea
     return info
 
 
-def sourceless(index: DocIndex, cue, lex: Lexicon) -> bool:
+def sourceless(index: AnnotatedDoc, cue, lex: CueTables) -> bool:
     """The cue's subject says no source makes the claim (see ``_no_source``)."""
     subj, _ = subject_of(cue)
     return subj is not None and _no_source(index, subj, cue, lex)
 
 
-def _no_source(index: DocIndex, subj, cue, lex: Lexicon) -> bool:
+def _no_source(index: AnnotatedDoc, subj, cue, lex: CueTables) -> bool:
     """'nobody would question ...': a claim nobody makes. 'posts that you
     believe break national laws', 'one might argue': a generic "you" or "one"
     in the narration is the reader or people at large, not a source. Inside a

@@ -1,6 +1,7 @@
 """Stance, negation, hedges and medium of one claim.
 
-- ``negated``: the content's main predicate is negated ("we did not issue").
+- ``negated``: the content's main predicate is negated ("we did not issue"; the test
+  is :func:`claimrec.text.negation.clause_negated`).
 - stance ``deny``: a denial cue ("denied", "rejected"), or asserting a negated
   content ("X said the process 'is not an exclusive ...'"); two negations
   cancel ("denied that it had not paid"), and a negated denial cue ("did not
@@ -16,13 +17,13 @@ from __future__ import annotations
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 _TWEET_CUES = frozenset({"tweet"})
 
 
-def content_head(index: DocIndex, cand: Candidate):
+def content_head(index: AnnotatedDoc, cand: Candidate):
     """The token that carries the content's polarity."""
     doc = index.doc
     if cand.content_head is not None:
@@ -41,7 +42,7 @@ def content_head(index: DocIndex, cand: Candidate):
     return doc[first]
 
 
-def _first_token_at(index: DocIndex, char: int) -> Optional[int]:
+def _first_token_at(index: AnnotatedDoc, char: int) -> Optional[int]:
     doc = index.doc
     lo, hi = 0, len(doc)
     while lo < hi:
@@ -53,32 +54,6 @@ def _first_token_at(index: DocIndex, char: int) -> Optional[int]:
     return lo if lo < len(doc) else None
 
 
-def is_negated(head) -> bool:
-    """The predicate, or a clause the content opens with, is negated.
-
-    "we did not issue a statement - instead, they released their own" parses
-    with "released" as head and the negated clause as its left complement."""
-    if head is None:
-        return False
-    if _negated_here(head):
-        return True
-    for child in head.lefts:
-        if child.dep_ in ("ccomp", "parataxis", "conj") and _negated_here(child):
-            return True
-    return False
-
-
-def _negated_here(head) -> bool:
-    for child in head.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "nothing", "none", "no one"):
-            return True
-        if child.dep_ == "advmod" and child.lower_ == "never":
-            return True
-    return False
-
-
 def stance_of(cand: Candidate, negated: bool) -> str:
     deny = cand.cue_cls == "denial"
     if deny and cand.cue_negated:
@@ -88,19 +63,22 @@ def stance_of(cand: Candidate, negated: bool) -> str:
     return "deny" if deny else "assert"
 
 
-def find_hedges(index: DocIndex, cand: Candidate, region: tuple[int, int], lex: Lexicon) -> list[tuple[str, str, int, int]]:
+def find_hedges(index: AnnotatedDoc, cand: Candidate, region: tuple[int, int],
+                lex: CueTables) -> list[tuple[str, str, int, int]]:
     """(text, kind, start, end) of each hedge in ``region`` and of modals in the content."""
     text = index.text
     lo, hi = region
+    doc = index.doc
     found: list[tuple[str, str, int, int]] = []
     cue = cand.cue_span
-    for m in lex.hedge_regex.finditer(text, lo, hi):
-        s, e = m.span()
+    for h in index.hedges:
+        s = doc[h.start].idx
+        e = doc[h.end - 1].idx + len(doc[h.end - 1].text)
+        if s < lo or e > hi:
+            continue
         if cue and cue[0] <= s and e <= cue[1]:
             continue  # the cue itself ("alleged that") is not a hedge on its claim
-        kind = lex.hedge_kinds.get(m.lastgroup or "", "hedge")
-        found.append((text[s:e], kind, s, e))
-    doc = index.doc
+        found.append((text[s:e], h.kind, s, e))
     i = _first_token_at(index, cand.start)
     if i is not None:
         while i < len(doc) and doc[i].idx < cand.end:
@@ -114,7 +92,7 @@ def find_hedges(index: DocIndex, cand: Candidate, region: tuple[int, int], lex: 
     return found
 
 
-def find_medium(index: DocIndex, cand: Candidate, region: tuple[int, int], lex: Lexicon) -> Optional[str]:
+def find_medium(index: AnnotatedDoc, cand: Candidate, region: tuple[int, int], lex: CueTables) -> Optional[str]:
     text = index.text
     lo, hi = region
     pieces = [(lo, min(hi, cand.start)), (max(lo, cand.end), hi)]

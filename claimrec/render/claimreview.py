@@ -21,7 +21,8 @@ from typing import Any, Optional
 from claimrec.ingest.dates import parse_date, sort_key
 from claimrec.models import Article, Claim, Finding, Party, Report, Span
 from claimrec.render.highlight import SentenceIndex, one_line
-from claimrec.resolve.lexicon import lexicon, norm
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 _MIN_CLAIM_WORDS = 6
 _WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -174,7 +175,7 @@ def _author(finding: Finding, claim: Optional[Claim], parties: dict[str, Party],
                 return {"@type": kind, "name": party.name}
             kind = "Person" if claim.speaker.kind == "person" else "Organization"
             name = claim.speaker.name or claim.speaker.text
-            if name and norm(name) not in lexicon().pronouns:  # "he" names nobody
+            if name and norm(name) not in party_tables().pronouns:  # "he" names nobody
                 return {"@type": kind, "name": name}
         names = [parties[p].name for p in finding.party_ids if p in parties]
         if names:

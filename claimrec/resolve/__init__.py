@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from claimrec.faults import Faults, several
 from claimrec.models import Article, Claim, Party
 from claimrec.resolve.mentions import Mention, doc_mentions, dominant_country, place_names, speaker_mentions
 from claimrec.resolve.parties import PartyBuilder, assign_speakers
@@ -20,18 +21,40 @@ __all__ = ["resolve_parties"]
 
 
 def resolve_parties(
-    articles: Sequence[Article], claims: Sequence[Claim], docs: Optional[Sequence] = None
+    articles: Sequence[Article], claims: Sequence[Claim], docs: Optional[Sequence] = None,
+    faults: Optional[Faults] = None,
 ) -> tuple[list[Party], list[Claim]]:
+    """Parties and the claims with their speakers assigned.
+
+    Each article's mentions are gathered in isolation (``faults``): an article that
+    breaks the mention scan only loses its own mentions. Building the parties from
+    all mentions is one cross-article step; if it fails, the claims keep no party.
+    """
+    faults = faults or Faults(debug=True)
     articles, claims = list(articles), list(claims)
     docs = list(docs) if docs is not None else [None] * len(articles)
     if len(docs) != len(articles):
         docs = [None] * len(articles)
-    found: dict[int, list[Mention]] = {i: doc_mentions(i, a, d) for i, (a, d) in enumerate(zip(articles, docs))}
     index = {a.id: i for i, a in enumerate(articles)}
+    claims_of: dict[int, list[int]] = {i: [] for i in range(len(articles))}
+    for ci, claim in enumerate(claims):
+        if claim.article_id in index:
+            claims_of[index[claim.article_id]].append(ci)
+    found: dict[int, list[Mention]] = {}
+    dominant: dict[int, Optional[str]] = {}
+    for i, (article, doc) in enumerate(zip(articles, docs)):
+        found[i] = faults.run("resolve", article.path, doc_mentions, i, article, doc, default=[])
+        dominant[i] = faults.run("resolve", article.path, dominant_country, doc, default=None)
     mentions = [m for ms in found.values() for m in ms]
     places = {i: place_names(d) for i, d in enumerate(docs)}
-    mentions += speaker_mentions(claims, index, found, places)
-    dominant = {i: dominant_country(d) for i, d in enumerate(docs)}
+    for i, article in enumerate(articles):
+        mentions += faults.run("resolve", article.path, speaker_mentions, claims, index, found,
+                               claims_of[i], places, default=[])
     sources = frozenset(i for i, a in enumerate(articles) if a.role == "source")
-    parties, assignment = PartyBuilder(mentions, dominant, sources).build()
+    built = faults.run("resolve", several([a.path for a in articles]), PartyBuilder(mentions, dominant, sources).build,
+                       default=None)
+    if built is None:
+        return [], claims
+    parties, assignment = built
     return parties, assign_speakers(claims, assignment)
+

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from claimrec.models import Article, Claim
-from claimrec.resolve.lexicon import lexicon, norm
 from claimrec.resolve.phrases import Phrase, classify, find_country, words_of
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 # a phrase in one of these dependency roles acts or speaks in the sentence
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "ROOT"})
@@ -74,7 +75,7 @@ class _DocScanner:
         self.text = article.text
         self.used: set[int] = set()
         self.out: list[Mention] = []
-        self.lex = lexicon()
+        self.lex = party_tables()
         self.places = place_names(doc)
 
     def _mention(self, start_tok: int, end_tok: int, phrase: Phrase, actor: bool) -> Mention:
@@ -334,9 +335,9 @@ class _DocScanner:
         for child in list(root.children) + following:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and objs[0].lower_ not in lexicon().pronouns:
+                if objs and objs[0].lower_ not in party_tables().pronouns:
                     end, qualified = max(end, objs[0].right_edge.i + 1), True
-            elif child.dep_ == "poss" and child.lower_ not in lexicon().pronouns:
+            elif child.dep_ == "poss" and child.lower_ not in party_tables().pronouns:
                 qualified = True
             elif child.dep_ == "compound" and child.pos_ == "NOUN":
                 qualified = True
@@ -365,7 +366,7 @@ def dominant_country(doc) -> Optional[str]:
     """The country an article is mostly about: most named (GPE, NORP, demonyms), first on ties."""
     if doc is None:
         return None
-    lex = lexicon()
+    lex = party_tables()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
@@ -381,12 +382,17 @@ def dominant_country(doc) -> Optional[str]:
 
 def speaker_mentions(
     claims: list[Claim], article_index: dict[str, int], found: dict[int, list[Mention]],
+    indices: Optional[Iterable[int]] = None,
     places: Optional[dict[int, frozenset[str]]] = None,
 ) -> list[Mention]:
     """Mentions for claim speakers; a speaker whose span overlaps a mention found in the parse
-    is attached to it (so parse and extractor agree), others become mentions of their own."""
+    is attached to it (so parse and extractor agree), others become mentions of their own.
+
+    ``indices`` limits the work to those claims (one article's, say); mentions keep
+    the claims' indices into the whole ``claims`` list."""
     out: list[Mention] = []
-    for ci, claim in enumerate(claims):
+    for ci in (range(len(claims)) if indices is None else indices):
+        claim = claims[ci]
         sp = claim.speaker
         if sp is None or claim.article_id not in article_index:
             continue
@@ -401,7 +407,7 @@ def speaker_mentions(
         phrase = None
         here = (places or {}).get(ai, frozenset())
         for text in _speaker_texts(sp):
-            if norm(text) in here and not lexicon().country(text):
+            if norm(text) in here and not party_tables().country(text):
                 continue  # "Manhattan" for "the clinic": a place speaks for no one
             phrase = classify(text, sp.kind if sp.kind != "unknown" else None)
             if phrase is not None:
@@ -410,7 +416,7 @@ def speaker_mentions(
             continue
         if phrase.kind == "person" and not phrase.title and sp.title:
             phrase.title = sp.title
-            phrase.title_kind = lexicon().title_kind(words_of(sp.title)) or ""
+            phrase.title_kind = party_tables().title_kind(words_of(sp.title)) or ""
         start = sp.span.start if sp.span else claim.sentence.start
         end = sp.span.end if sp.span else claim.sentence.start
         surface = sp.span.text if sp.span else sp.text
@@ -430,11 +436,11 @@ def _anonymous(text: Optional[str]) -> bool:
         return False
     phrase = classify(text)
     return (phrase is not None and phrase.kind == "role" and phrase.affiliation is None
-            and phrase.head in lexicon().anonymous_roles)
+            and phrase.head in party_tables().anonymous_roles)
 
 
 def _pronoun(text: str) -> bool:
-    return norm(text) in lexicon().pronouns
+    return norm(text) in party_tables().pronouns
 
 
 def _speaker_texts(sp) -> Iterable[str]:

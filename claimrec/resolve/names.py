@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from claimrec.resolve.lexicon import lexicon, norm
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import name_key, norm
 
 SURNAME_MIN = 85.0
 GIVEN_MIN = 80.0
@@ -29,13 +29,9 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CASE_TURN = re.compile(r"[a-z][A-Z]")
 
 
-@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """A rough transliteration key: accents, y/i, ph/f, ck/k and doubled letters merged."""
-    t = norm(token)
-    t = re.sub(r"[^a-z]", "", t)
-    t = t.replace("ph", "f").replace("ck", "k").replace("y", "i")
-    return _DOUBLE.sub(r"\1", t)
+    """A name token's transliteration key (see :func:`claimrec.text.normalize.name_key`)."""
+    return name_key(token).replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,7 @@ class PersonName:
 
 def parse_person(text: str) -> PersonName | None:
     """Given names and surname of a person's name, with titles and honorifics dropped."""
-    lex = lexicon()
+    lex = party_tables()
     # "Christie Marsh (Follow)", "Ana Velez [pictured]": brackets hold no part of a name
     text = _BRACKETED.sub(" ", text.replace("\u2019", "'"))
     if any(not _name_like(t) for t in text.split()):
@@ -111,7 +107,7 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 
 def org_core(text: str) -> str:
     """An organisation name without article, possessive and corporate suffixes."""
-    lex = lexicon()
+    lex = party_tables()
     words = norm(text).replace("'s ", " ").split()
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
@@ -130,7 +126,7 @@ def same_org(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    lex = lexicon()
+    lex = party_tables()
     wa, wb = a.split(), b.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     # "Meta" ~ "Meta Platforms", "Walt Disney" ~ "Walt Disney Company": the longer name only adds

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from claimrec.models import Claim, Member, Party
-from claimrec.resolve.lexicon import lexicon, norm
 from claimrec.resolve.mentions import Mention
-from claimrec.resolve.names import (PersonName, fold, org_core, parse_person, same_org, same_person,
-                                    same_surname)
+from claimrec.resolve.names import PersonName, fold, org_core, parse_person, same_org, same_person, same_surname
 from claimrec.resolve.phrases import find_country, words_of
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 Key = tuple[str, str]
 
@@ -132,7 +132,7 @@ class PartyBuilder:
         self.context_country: dict[int, str] = {}  # id(person mention) -> government context country
         self.orgs = _UnionFind()
         self.kept_orgs: set[str] = set()
-        lex = lexicon()
+        lex = party_tables()
         self.lex = lex
         explicit = {m.phrase.country for m in self.mentions
                     if m.kind in ("government", "legislature") and m.phrase.country}
@@ -290,7 +290,7 @@ class PartyBuilder:
             rec = record(key, m)
             rec.mentions.append(m)
             if m.kind == "role":
-                role = lexicon().role_synonyms.get(m.phrase.head, m.phrase.head)
+                role = party_tables().role_synonyms.get(m.phrase.head, m.phrase.head)
                 mem = rec.members.get("role:" + role)
                 if mem is None:
                     words = m.phrase.name.split()

@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from claimrec.resolve.lexicon import Country, lexicon, norm
 from claimrec.resolve.names import org_core, parse_person
+from claimrec.text.lookups import CountryName as Country
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[^\W_][\w'\u2019.\-&]*", re.UNICODE)
@@ -62,7 +64,7 @@ def _strip_possessive(w: str) -> tuple[str, bool]:
 
 def find_country(words: list[str]) -> Optional[Country]:
     """First country named in the words, as name, demonym or capital (up to 3-word forms)."""
-    lex = lexicon()
+    lex = party_tables()
     for i in range(len(words)):
         for n in (3, 2, 1):
             if i + n > len(words):
@@ -77,7 +79,7 @@ def find_country(words: list[str]) -> Optional[Country]:
 def _head_index(low: list[str]) -> int:
     """Index of the head noun: the last word before an 'of/for/at' complement or a
     postmodifier ("source *close to* the doctor"), else the last word."""
-    post = lexicon().postmodifiers
+    post = party_tables().postmodifiers
     for i, w in enumerate(low):
         if (w in ("of", "for", "at", "with", "from", "in") or w in post) and i > 0:
             return i - 1
@@ -89,7 +91,7 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
 
     ``label`` is a hint: a spaCy entity label (PERSON, ORG, GPE, NORP) or a
     party kind from the extractor (person, organisation, government, group)."""
-    lex = lexicon()
+    lex = party_tables()
     words = words_of(_BRACKETED.sub(" ", text))  # "Christie Marsh (Follow)": a button, not a name
     if not words:
         return None
@@ -170,7 +172,7 @@ def _has_name_after(words: list[str], i: int) -> bool:
 def _lower_first(text: str) -> str:
     text = text.strip()
     first = text.split(" ", 1)[0]
-    lex = lexicon()
+    lex = party_tables()
     if first[:1].isupper() and (norm(first) in lex.determiners or norm(first) in lex.group_nouns):
         return text[:1].lower() + text[1:]
     return text
@@ -178,7 +180,7 @@ def _lower_first(text: str) -> str:
 
 def _group_qualifier(low: list[str], head_i: int) -> str:
     """What a group is defined by: "critics *of the bill*", "the *bill's* authors", "*rights* activists"."""
-    lex = lexicon()
+    lex = party_tables()
     if head_i + 2 < len(low) and low[head_i + 1] == "of":
         tail = [w for w in low[head_i + 2 :] if w not in lex.determiners]
         return _strip_possessive(tail[-1])[0] if tail else ""
@@ -194,7 +196,7 @@ def _group_qualifier(low: list[str], head_i: int) -> str:
 def _named_organ(words: list[str], low: list[str], head: tuple[int, int], country) -> bool:
     """ "the Ministry of Gossip": an organ word with a capitalised "of" name that holds no
     portfolio and no country is the name of something else (a blog, a club)."""
-    lex = lexicon()
+    lex = party_tables()
     a, b = head
     if country is not None or b - a != 1 or low[a] not in lex.organ_words or not words[a][:1].isupper():
         return False
@@ -216,7 +218,7 @@ def _match_heads(bare: list[str], heads: frozenset[str]) -> Optional[tuple[int, 
 
 def _split_title(words: list[str]) -> tuple[Optional[str], str, list[str]]:
     """(title kind, title text, name words) for "Information Minister Aida Balyeva"."""
-    lex = lexicon()
+    lex = party_tables()
     last, kind = -1, None
     for i in range(len(words) - 1):
         k = lex.title_kind(words[: i + 1])
@@ -230,7 +232,7 @@ def _split_title(words: list[str]) -> tuple[Optional[str], str, list[str]]:
 
 def _organisation(words: list[str], low: list[str]) -> Optional[Phrase]:
     """Organisation core and owned brands: "Facebook owner Meta Platforms", "Facebook's Meta"."""
-    lex = lexicon()
+    lex = party_tables()
     brands: list[str] = []
     # "X's Y": X owns Y (or is Y's country)
     for i, w in enumerate(words[:-1]):

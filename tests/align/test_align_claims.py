@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import random
 
-
 from claimrec.align import BlockingStats, align_claims, candidate_pairs
 from claimrec.models import Article, Claim, Cue, make_span
 

@@ -14,9 +14,9 @@ def _art(aid, text, role):
 
 
 @pytest.fixture(scope="module")
-def seed_alignment(seed_dir, nlp):
+def seed_alignment(seed_dir, annotated):
     articles = read_inputs([str(seed_dir)]).articles
-    docs = [nlp(a.text) for a in articles]
+    docs = [annotated(a) for a in articles]
     alignments, derivations = align_articles(articles, docs, [])
     return articles, alignments, derivations
 
@@ -28,7 +28,8 @@ CAME_FROM = {
     "has rejected claims by the Kazakh government": "denied a claim by the Kazakh government",
     "so-called exclusive access": "In what it called a joint statement",
     "will simplify the process": "would streamline the process",
-    "a company spokesperson said": "Firstly, we did not issue",
+    # a loose paraphrase of McConaghy's statement: either of his two sentences will do
+    "a company spokesperson said": ("Firstly, we did not issue", "is the same process that governments"),
     "reporting content that you believe violates local laws": "restrict content that violates local law",
     "same as in other countries of the world": "is not an exclusive to Kazakhstan",
     "Meta issued a statement": "we did not issue a joint statement",
@@ -65,7 +66,8 @@ def test_seed_rewrite_sentence_maps_to_its_wire_sentence(seed_alignment, rewrite
     hits = [a for a in alignments if a.level == "sentence" and rewrite_phrase in a.spans[0].text]
     assert len(hits) == 1
     assert hits[0].relation == "rewritten"
-    assert any(wire_phrase in s.text for s in hits[0].spans[1:]), [s.text[:60] for s in hits[0].spans[1:]]
+    accepted = wire_phrase if isinstance(wire_phrase, tuple) else (wire_phrase,)
+    assert any(p in s.text for s in hits[0].spans[1:] for p in accepted), [s.text[:60] for s in hits[0].spans[1:]]
 
 
 def test_seed_derivation_label_and_share(seed_alignment):
@@ -78,13 +80,13 @@ def test_seed_derivation_label_and_share(seed_alignment):
     assert d.derived_share == pytest.approx((d.verbatim + d.rewritten) / d.sentences, abs=1e-3)
 
 
-def test_seed_headline_line_aligns_to_the_lead_or_is_new(seed_dir, nlp, wire_path, rewrite_path):
+def test_seed_headline_line_aligns_to_the_lead_or_is_new(seed_dir, annotated, wire_path, rewrite_path):
     """With the headline left in the body, it maps to the wire's first sentence (or is new)."""
     wire = read_inputs([str(wire_path)]).articles[0]
     raw = rewrite_path.read_text(encoding="utf-8")
     assert raw.startswith("Facebook denies allegations")
     src, rw = _art("w", wire.text, "source"), _art("r", raw, "rewrite")
-    alignments, _ = align_pair(src, nlp(src.text), rw, nlp(rw.text))
+    alignments, _ = align_pair(src, annotated(src), rw, annotated(rw))
     head = alignments[0]
     assert head.spans[0].text.startswith("Facebook denies allegations")
     if head.relation != "new":
@@ -100,60 +102,60 @@ SOURCE = (
 )
 
 
-def _pair(nlp, rewrite_text):
+def _pair(annotated, rewrite_text):
     src, rw = _art("s", SOURCE, "source"), _art("r", rewrite_text, "rewrite")
-    return align_pair(src, nlp(src.text), rw, nlp(rw.text))
+    return align_pair(src, annotated(src), rw, annotated(rw))
 
 
-def test_verbatim_copy(nlp):
-    alignments, d = _pair(nlp, "Economists had expected a smaller move.")
+def test_verbatim_copy(annotated):
+    alignments, d = _pair(annotated, "Economists had expected a smaller move.")
     assert alignments[0].relation == "verbatim" and d.label == "wholly"
 
 
-def test_split_sentence_maps_both_parts_to_one_source(nlp):
-    alignments, _ = _pair(nlp, (
+def test_split_sentence_maps_both_parts_to_one_source(annotated):
+    alignments, _ = _pair(annotated, (
         "The currency gained 1.2 percent against the dollar following the announcement. "
         "Bond yields climbed to the highest level since 2008."))
     assert [a.relation for a in alignments] == ["rewritten", "rewritten"]
     assert alignments[0].spans[1].start == alignments[1].spans[1].start == SOURCE.index("The currency")
 
 
-def test_merged_sentences_map_to_several_sources(nlp):
-    alignments, _ = _pair(nlp, (
+def test_merged_sentences_map_to_several_sources(annotated):
+    alignments, _ = _pair(annotated, (
         "On Thursday the central bank lifted its key interest rate by half a point, a bigger move "
         "than economists had expected."))
     starts = {s.start for s in alignments[0].spans[1:]}
     assert {0, SOURCE.index("Economists")} <= starts
 
 
-def test_new_material_with_new_names_is_new(nlp):
-    alignments, d = _pair(nlp, (
+def test_new_material_with_new_names_is_new(annotated):
+    alignments, d = _pair(annotated, (
         "The central bank raised its key rate by half a point on Thursday. "
         "Finance Minister Jorge Alvarez, speaking in Geneva, praised the decision as brave."))
     assert [a.relation for a in alignments] == ["rewritten", "new"]
     assert d.label == "partially" and d.derived_share == 0.5
 
 
-def test_invented_quote_is_new_even_when_it_shares_words(nlp):
-    alignments, _ = _pair(nlp, (
+def test_invented_quote_is_new_even_when_it_shares_words(annotated):
+    alignments, _ = _pair(annotated, (
         "The central bank raised its key rate by half a point on Thursday. "
         "\"We will keep raising the key rate until inflation is defeated,\" Governor Maria Lopez said. "
         "Economists had expected a smaller move."))
     assert [a.relation for a in alignments] == ["rewritten", "new", "verbatim"]
 
 
-def test_unrelated_text_is_non_derived(nlp):
-    alignments, d = _pair(nlp, "The football club signed a new striker from Brazil. Fans cheered at the stadium.")
+def test_unrelated_text_is_non_derived(annotated):
+    alignments, d = _pair(annotated, "The football club signed a new striker from Brazil. Fans cheered at the stadium.")
     assert all(a.relation == "new" for a in alignments) and d.label == "non"
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "\u201c\u201d", "Word", "... !!! ???"])
-def test_bad_input_never_crashes(nlp, text):
-    alignments, d = _pair(nlp, text)
+def test_bad_input_never_crashes(annotated, text):
+    alignments, d = _pair(annotated, text)
     assert d.sentences == len(alignments)
 
 
-def test_only_source_rewrite_pairs_are_sentence_aligned(nlp):
+def test_only_source_rewrite_pairs_are_sentence_aligned(annotated):
     arts = [_art("a", SOURCE, "peer"), _art("b", SOURCE, "peer")]
-    alignments, derivations = align_articles(arts, [nlp(a.text) for a in arts], [])
+    alignments, derivations = align_articles(arts, [annotated(a) for a in arts], [])
     assert alignments == [] and derivations == []

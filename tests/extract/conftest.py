@@ -6,6 +6,7 @@ import pytest
 
 from claimrec.extract import extract_claims
 from claimrec.models import Article
+from claimrec.text.document import annotate
 
 
 @pytest.fixture(scope="session")
@@ -14,7 +15,7 @@ def extract(nlp):
 
     def run(text: str, article_id: str = "t"):
         article = Article(id=article_id, path=f"{article_id}.txt", text=text)
-        return extract_claims(article, nlp(text))
+        return extract_claims(article, annotate(article_id, text, nlp(text)))
 
     return run
 

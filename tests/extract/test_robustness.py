@@ -6,6 +6,7 @@ import pytest
 
 from claimrec.extract import extract_claims
 from claimrec.models import Article, Report
+from claimrec.text.document import annotate
 
 
 @pytest.mark.parametrize("text", [
@@ -32,7 +33,8 @@ def test_odd_texts_do_not_raise(extract, text):
 
 def test_parse_of_other_text_gives_no_claims(nlp):
     article = Article(id="t", path="t.txt", text="The mayor said the roads were closed.")
-    assert extract_claims(article, nlp("Something else entirely.")) == []
+    other = "Something else entirely."
+    assert extract_claims(article, annotate("t", other, nlp(other))) == []
 
 
 def test_report_validates_claim_spans(extract):

@@ -6,12 +6,13 @@ import pytest
 
 from claimrec.extract import extract_claims
 from claimrec.ingest import read_inputs
+from claimrec.text.document import annotate
 
 
 @pytest.fixture(scope="module")
 def wire_claims(nlp, wire_path):
     article = read_inputs([str(wire_path)]).articles[0]
-    return extract_claims(article, nlp(article.text))
+    return extract_claims(article, annotate(article.id, article.text, nlp(article.text)))
 
 
 def find(claims, cue, content):

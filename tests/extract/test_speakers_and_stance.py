@@ -131,3 +131,15 @@ def test_possessive_nominal_claim(extract):
     c = only(extract("The union's claim that wages fell was widely reported."), cue="claim")
     assert c.speaker.text == "The union"
     assert c.content.text == "that wages fell"
+
+
+def test_wrapped_line_opening_with_a_preposition_is_no_speaker(extract):
+    # Regression: a hard-wrapped line that starts with a prepositional phrase before the
+    # cue ("in an email to supporters wrote ...") made the line-start fallback crash
+    # (UnboundLocalError) and ended a whole batch run.
+    text = ("Clinton campaign chairman John Podesta\n"
+            "in an email to supporters wrote that the race was tightening in Florida.\n")
+    claims = extract(text)
+    c = only(claims, cue="write")
+    assert "the race was tightening" in c.content.text
+    assert c.speaker is None or not c.speaker.text.lower().startswith("in ")

@@ -12,10 +12,12 @@ reported as ``hedge_dropped`` too.
 from __future__ import annotations
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
-from claimrec.detect.cues import SPEECH_CLASSES, is_reporting
-from claimrec.detect.draft import Draft
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, q
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_reporting
+from claimrec.text.keys import keys_of
+from claimrec.text.lookups import detection
 
 # share of the hedged content words a rewrite must keep for the hedge to count as dropped
 KEEP = 0.6
@@ -45,7 +47,7 @@ def _widen(sent: Sentence, first: int, last: int):
 
 def _locate(keys: set[str], sent: Sentence):
     """The shortest run of ``sent``'s tokens holding the hedged words, or None."""
-    hits = [t for t in sent.tokens if (t.lemma_ and content_keys([t]) & keys)]
+    hits = [t for t in sent.tokens if (t.lemma_ and keys_of([t]) & keys)]
     if not hits:
         return None
     first, last = hits[0].i, hits[-1].i
@@ -56,7 +58,7 @@ def _locate(keys: set[str], sent: Sentence):
 
 def _attributed(keys: set[str], sent: Sentence) -> bool:
     """Some reporting verb in ``sent`` governs the words ``keys`` ("police said the driver ...")."""
-    return any(is_reporting(tok) and content_keys(tok.subtree) & keys for tok in sent.tokens)
+    return any(is_reporting(tok) and keys_of(tok.subtree) & keys for tok in sent.tokens)
 
 
 def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str) -> bool:
@@ -68,16 +70,11 @@ def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str) -> bool:
     return kind != "uncertainty" and _attributed(keys, r) and not _attributed(keys, s)
 
 
-def detect_hedges(ctx: DetectContext) -> list[Draft]:
-    out: list[Draft] = []
-    for pair in ctx.pairs:
-        out.extend(_dropped(ctx, pair))
-        out.extend(_added(pair))
-        out.extend(_attribution_dropped(ctx, pair))
-    return out
+def detect_hedge_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    return _dropped(pair, given) + _added(pair) + _attribution_dropped(pair, given)
 
 
-def _dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+def _dropped(pair: ArticlePair, given: Given) -> list[Draft]:
     out = []
     seen: set[int] = set()
     for al in pair.aligned:
@@ -98,12 +95,14 @@ def _dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                         best, best_cov = r, cov
                 if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind):
                     continue
+                if pair.source_kept(h.start, h.end):
+                    continue  # the hedge's own words are still there, word for word
                 hedge_text = sdoc[h.start:h.end].text
                 source_phrase = _widen(s, min(h.start, h.target_start), max(h.end, h.target_end) - 1)
                 found = _locate(keys, best)
                 rspan = pair.rewrite.tok_span(found) if found is not None else best.span()
                 severity, conf = rate("hedge_dropped", coverage=best_cov,
-                                      similarity=_similarity(pair, best), contested=ctx.is_contested(keys))
+                                      similarity=_similarity(pair, best), contested=given.contested.covers(keys))
                 target_text = sdoc[h.target_start:h.target_end].text
                 out.append(Draft(
                     "hedge_dropped", severity, conf,
@@ -122,8 +121,8 @@ def _added(pair: ArticlePair) -> list[Draft]:
         rdoc = r.tokens.doc
         for h in r.hedges:
             keys = h.target_keys(rdoc)
-            if not keys:
-                continue
+            if not keys or not al.words.touches_rewrite(h.start, h.end):
+                continue  # a hedge the rewrite copied is no hedge it added
             if any(hs.target_keys(s.tokens.doc) & keys for s in al.sources for hs in s.hedges):
                 continue
             # where the source states these words: aligned sentences first, then anywhere
@@ -146,22 +145,25 @@ def _added(pair: ArticlePair) -> list[Draft]:
     return out
 
 
-def _attribution_dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
+def _attribution_dropped(pair: ArticlePair, given: Given) -> list[Draft]:
     """A source claim whose content the rewrite states as plain fact."""
     out = []
     for claim in pair.source.claims:
         if claim.speaker is None or claim.embedded_in:
             continue
-        if claim.cue is not None and claim.cue.cls not in SPEECH_CLASSES:
+        if claim.cue is not None and claim.cue.cls not in detection().speech_classes:
             continue  # a plan or belief restated as a plan is not an attribution dropped
         sents = pair.source.sentence_at(claim.content.start, claim.content.end)
         if not sents:
             continue
         doc = sents[0].tokens.doc
         content = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-        keys = content_keys(content) if content is not None else set()
+        keys = keys_of(content) if content is not None else set()
         if len(keys) < 3:
             continue
+        frame = [sp for sp in (claim.cue.span if claim.cue else None, claim.speaker.span) if sp is not None]
+        if frame and all(pair.source_kept(*pair.tokens_of(pair.source, sp)) for sp in frame):
+            continue  # speaker and cue are still there: the attribution was not dropped
         for s in sents:
             for r in pair.rewrites_of.get(s.start, []):
                 cov = _coverage(keys, r)
@@ -170,7 +172,7 @@ def _attribution_dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                 if any(h.kind == "sourcing" for h in r.hedges):
                     continue
                 severity, conf = rate("hedge_dropped", coverage=cov, similarity=_similarity(pair, r),
-                                      contested=claim.id in ctx.contested_claims, attribution=True)
+                                      contested=claim.id in given.contested.claim_ids, attribution=True)
                 speaker = claim.speaker.name or claim.speaker.text
                 out.append(Draft(
                     "hedge_dropped", severity, conf,
@@ -184,7 +186,5 @@ def _attribution_dropped(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
 
 
 def _similarity(pair: ArticlePair, r: Sentence) -> float:
-    for al in pair.aligned:
-        if al.rewrite is r:
-            return al.similarity
-    return 0.0
+    al = pair.aligned_of(r)
+    return al.similarity if al is not None else 0.0

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from claimrec.extract.quotes import find_quotes, top_level
+from claimrec.text.quotes import find_quotes, top_level
 
 
 def spans(text):

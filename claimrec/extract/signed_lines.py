@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 
 from claimrec.extract.candidate import Candidate
-from claimrec.extract.docindex import DocIndex
-from claimrec.extract.lexicon import Lexicon
-from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.spans import clean_content, quote_type
+from claimrec.extract.speaker_info import describe_speaker
+from claimrec.text.document import AnnotatedDoc
+from claimrec.text.lookups import CueTables
 
 _LABEL = re.compile(r"[^\S\n\"“'‘]*[\"“'‘]?([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})[^\S\n]*:[^\S\n]+(?=\S)")
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 
 
-def label_claims(index: DocIndex, lex: Lexicon) -> list[Candidate]:
+def label_claims(index: AnnotatedDoc, lex: CueTables) -> list[Candidate]:
     text = index.text
     doc = index.doc
     out: list[Candidate] = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimrec.detect.quantities import dates, figures, same_value
-from claimrec.detect.textnorm import fold, name_similarity, names_compatible, stem
+from claimrec.text.keys import base_key
+from claimrec.text.normalize import fold, name_similarity, names_compatible
+from claimrec.text.quantities import dates, figures, same_value
 
 
 def one_figure(nlp, text):
@@ -58,7 +59,10 @@ def test_names():
     assert not names_compatible("Jane Holt", "John Smith")
 
 
-def test_fold_and_stem():
+def test_fold_and_keys():
     assert fold("the u.s. 's \u201cbig\u201d plan , he said") == "the u.s.'s \"big\" plan, he said"
-    assert stem("criticised") == stem("criticism") == stem("critics")
-    assert stem("authorities") != stem("authors")
+    assert fold("\u201cNo\u201d \u2014 it\u2019s\u00a0done") == fold('"No" - it\'s done')
+    assert base_key("criticise") == base_key("criticism") == base_key("criticize")
+    assert base_key("policy") != base_key("police")
+    assert base_key("Sarym", proper=True) == base_key("Sarim", proper=True)
+    assert base_key("3,200,000", number=True) == "3200000"

@@ -1,7 +1,7 @@
 """quote_unsourced / quote_altered: direct quotes in a rewrite checked against its source.
 
-Quotes are found by their marks (straight, curly, guillemets, single quotes
-that are not apostrophes) and from extracted direct/mixed claims. A rewrite
+Quotes are the text layer's (:mod:`claimrec.text.quotes`: every quote style,
+apostrophes told apart) and the contents of extracted direct claims. A rewrite
 quote is sourced when its words occur in the source (case, quote style and
 tokeniser spacing ignored) or in any other article of the run. Otherwise it is
 altered when one of the source's own quotes is close to it (fuzzy ratio >=
@@ -16,19 +16,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimrec.align.blocking import candidate_pairs
-from claimrec.detect.context import ArticlePair, ArticleView, DetectContext
-from claimrec.detect.draft import Draft
+from claimrec.detect.context import ArticlePair, ArticleView, DetectContext, nearest_source
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import detect_words, fold, q, words
+from claimrec.detect.wording import q
+from claimrec.text.lookups import detection
+from claimrec.text.normalize import fold, words
 
 ALTERED = 0.6  # ratio to a source quote above which a differing quote is "altered"
 SOURCED = 0.9  # partial ratio against the source text above which the words are there
 MIN_WORDS = 3
 LOOKUP_WORDS = 4  # rarest words a quote looks its rewordings up by
 
-_OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-_SINGLE_OPEN = ("'", "\u2018", "`")
-_SINGLE_CLOSE = ("'", "\u2019")
+_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2039\u203a`"
 
 
 @dataclass(frozen=True)
@@ -40,76 +40,37 @@ class Quote:
         return body[self.start:self.end]
 
 
-def find_quotes(body: str) -> list[Quote]:
-    """Quoted stretches of ``body``; unbalanced marks are skipped, never raised on."""
-    out: list[Quote] = []
-    n = len(body)
-    open_double: tuple[int, str] | None = None
-    open_single: int | None = None
-    for i, ch in enumerate(body):
-        prev = body[i - 1] if i > 0 else " "
-        nxt = body[i + 1] if i + 1 < n else " "
-        if ch in _OPENERS and open_double is None:
-            open_double = (i, _OPENERS[ch])
-        elif ch == '"':
-            if open_double is None:
-                open_double = (i, '"')
-            elif open_double[1] == '"':
-                out.append(Quote(open_double[0] + 1, i))
-                open_double = None
-        elif open_double is not None and ch == open_double[1]:
-            out.append(Quote(open_double[0] + 1, i))
-            open_double = None
-        elif ch in _SINGLE_OPEN and open_single is None and not prev.isalnum() and (nxt.isalnum()):
-            open_single = i
-        elif ch in _SINGLE_CLOSE and open_single is not None and not nxt.isalnum() \
-                and (prev.isalnum() or prev in ".,!?") and i - open_single > 1:
-            out.append(Quote(open_single + 1, i))
-            open_single = None
-        elif ch == "\n" and open_single is not None:
-            open_single = None
-        if open_single is not None and i - open_single > 400:
-            open_single = None
-    return [_trim(body, qt) for qt in out if len(words(body[qt.start:qt.end])) >= 1]
-
-
-def _trim(body: str, qt: Quote) -> Quote:
-    s, e = qt.start, qt.end
-    while s < e and body[s].isspace():
-        s += 1
-    while e > s and body[e - 1].isspace():
-        e -= 1
-    return Quote(s, e)
+def _words_of(body: str, start: int, end: int) -> Quote:
+    """The quoted words of ``body[start:end]``: marks and spaces off both ends."""
+    while start < end and body[start] in _MARKS:
+        start += 1
+    while end > start and body[end - 1] in _MARKS:
+        end -= 1
+    return Quote(start, end)
 
 
 def _quotes_of(view: ArticleView) -> list[Quote]:
-    found = find_quotes(view.article.text)
+    """The article's direct quotes (the text layer's) and its direct claims' contents."""
+    body = view.article.text
+    found = [_words_of(body, qt.start, qt.end) for qt in view.adoc.quotes]
+    found = [qt for qt in found if qt.end > qt.start]
     for c in view.claims:
         if c.quote == "direct":
-            text = c.content.text
-            s, e = c.content.start, c.content.end
-            # claims may include the marks; keep the words
-            lead = len(text) - len(text.lstrip(" \"'\u201c\u201d\u2018\u2019"))
-            trail = len(text) - len(text.rstrip(" \"'\u201c\u201d\u2018\u2019"))
-            s, e = s + lead, e - trail
-            if e > s and not any(qt.start < e and s < qt.end for qt in found):
-                found.append(Quote(s, e))
+            qt = _words_of(body, c.content.start, c.content.end)
+            if qt.end > qt.start and not any(o.start < qt.end and qt.start < o.end for o in found):
+                found.append(qt)
     return sorted(found, key=lambda x: x.start)
 
 
-def detect_quotes(ctx: DetectContext) -> list[Draft]:
+def detect_quote_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
-    if not ctx.pairs:
-        return _peer_quotes(ctx)
-    for pair in ctx.pairs:
-        others = [v for v in ctx.views if v is not pair.rewrite and v is not pair.source]
-        source_quotes = _quotes_of(pair.source)
-        body = pair.source.article.text
-        squotes = [(sq, fold(sq.text(body))) for sq in source_quotes]
-        for qt in _quotes_of(pair.rewrite):
-            draft = _check(pair, others, qt, squotes)
-            if draft is not None:
-                out.append(draft)
+    others = ctx.others(pair)
+    body = pair.source.article.text
+    squotes = [(sq, fold(sq.text(body))) for sq in _quotes_of(pair.source)]
+    for qt in _quotes_of(pair.rewrite):
+        draft = _check(pair, others, qt, squotes)
+        if draft is not None:
+            out.append(draft)
     return out
 
 
@@ -133,7 +94,7 @@ def _check(pair: ArticlePair, others: list[ArticleView], qt: Quote, squotes) -> 
         added, removed = sorted(rw - sw), sorted(sw - rw)
         if not added and not removed:
             return None  # punctuation or spacing only
-        neg = bool((rw ^ sw) & detect_words("negators"))
+        neg = bool((rw ^ sw) & detection().negators)
         severity, conf = rate("quote_altered", similarity=best_ratio, negation_changed=neg)
         change = "; ".join(x for x in (
             f"added {', '.join(added[:5])}" if added else "",
@@ -156,8 +117,6 @@ def _check(pair: ArticlePair, others: list[ArticleView], qt: Quote, squotes) -> 
 
 def _nearest_source(pair: ArticlePair, qt: Quote):
     """The source passage the quote stands closest to (context for the reader)."""
-    from claimrec.detect.context import nearest_source
-
     for al in pair.aligned:
         if al.rewrite.start <= qt.start < al.rewrite.end:
             s = nearest_source(pair, al)
@@ -165,7 +124,7 @@ def _nearest_source(pair: ArticlePair, qt: Quote):
     return None
 
 
-def _peer_quotes(ctx: DetectContext) -> list[Draft]:
+def detect_peer_quotes(ctx: DetectContext) -> list[Draft]:
     """Articles with no source among them: the same quote worded differently by two of them.
     (A quote only one peer has is normal reporting, not a finding.)"""
     out: list[Draft] = []
@@ -183,7 +142,7 @@ def _peer_quotes(ctx: DetectContext) -> list[Draft]:
         wa, wb = set(words(fa)), set(words(fb))
         if wa == wb:
             continue
-        neg = bool((wa ^ wb) & detect_words("negators"))
+        neg = bool((wa ^ wb) & detection().negators)
         severity, conf = rate("quote_altered", similarity=ratio, negation_changed=neg)
         ta, tb = qa.text(va.article.text), qb.text(vb.article.text)
         out.append(Draft("quote_altered", severity, conf,

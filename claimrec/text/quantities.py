@@ -12,19 +12,18 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
-from claimrec.resources import load_json
+from claimrec.text.keys import base_key
+from claimrec.text.lexicon import NumberLexicon, lexicon
 
 _NUM = re.compile(r"^(?P<cur>us\$|[$£€¥₹#])?(?P<num>\d+(?:[,\u202f]\d{3})*(?:\.\d+)?|\.\d+)"
                   r"(?P<suf>k|m|mn|mln|bn|b|tn|%|s)?$", re.I)
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$", re.I)
 
 
-@lru_cache(maxsize=1)
-def _lex() -> dict:
-    return load_json("lexicons/numbers.json")
+def _lex() -> NumberLexicon:
+    return lexicon().numbers
 
 
 @dataclass(frozen=True)
@@ -47,17 +46,15 @@ class DateMention:
 
 
 def _unit_key(tok) -> str:
-    from claimrec.detect.textnorm import stem
-
     lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
-    return stem(lemma)
+    return base_key(lemma)
 
 
 def _word_value(tok) -> Optional[float]:
     lex = _lex()
     low = tok.lower_
-    if low in lex["units"]:
-        return float(lex["units"][low])
+    if low in lex.units:
+        return float(lex.units[low])
     return None
 
 
@@ -68,9 +65,9 @@ def _is_year(value: float, text: str) -> bool:
 def figures(tokens) -> list[Figure]:
     """Numeric figures in ``tokens`` (years, times and ordinals excluded)."""
     lex = _lex()
-    scales, currencies = lex["scales"], lex["currencies"]
-    approximators = set(lex["approximators"])
-    toks = list(tokens)
+    scales, currencies = lex.scales, lex.currencies
+    approximators = set(lex.approximators)
+    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
     out: list[Figure] = []
     n = len(toks)
     i = 0
@@ -98,7 +95,7 @@ def figures(tokens) -> list[Figure]:
                     value *= scales[suf]
                 if m.group("cur"):
                     unit = currencies.get(m.group("cur").lower(), unit)
-        elif tok.lower_ in lex["units"] and (tok.dep_ in ("nummod", "quantmod") or tok.tag_ == "CD") \
+        elif tok.lower_ in lex.units and (tok.dep_ in ("nummod", "quantmod") or tok.tag_ == "CD") \
                 and tok.lower_ not in ("one", "half"):
             value = _word_value(tok)
         if value is None:
@@ -115,7 +112,7 @@ def figures(tokens) -> list[Figure]:
                 value *= scales[low]
                 last = j
                 j += 1
-            elif low in lex["units"] and value >= 20 and value < 100 and _word_value(toks[j]) and _word_value(toks[j]) < 10:
+            elif low in lex.units and value >= 20 and value < 100 and _word_value(toks[j]) and _word_value(toks[j]) < 10:
                 value += _word_value(toks[j])
                 last = j
                 j += 1
@@ -190,10 +187,10 @@ def _rounding_step(value: float) -> float:
 
 def dates(tokens) -> list[DateMention]:
     lex = _lex()
-    months, weekdays = lex["months"], lex["weekdays"]
-    periods, mods = set(lex["periods"]), set(lex["period_modifiers"])
-    relative = set(lex["relative_days"])
-    toks = list(tokens)
+    months, weekdays = lex.months, lex.weekdays
+    periods, mods = set(lex.periods), set(lex.period_modifiers)
+    relative = set(lex.relative_days)
+    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
     out: list[DateMention] = []
     for k, tok in enumerate(toks):
         low = tok.lower_.rstrip(".")
@@ -238,7 +235,7 @@ def _is_month(toks, k: int) -> bool:
 def _is_day_of_month(toks, k: int) -> bool:
     if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", toks[k].text.lower()):
         return False
-    months = _lex()["months"]
+    months = _lex().months
     return any(0 <= j < len(toks) and toks[j].lower_ in months and len(toks[j].lower_) >= 3
                and _is_month(toks, j) for j in (k - 1, k + 1))
 

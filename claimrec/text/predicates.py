@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from claimrec.detect.textnorm import content_keys, detect_words, token_key
+from claimrec.text.keys import keys_of, lemma_key
+from claimrec.text.negation import is_negated
 
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "dative")
@@ -60,19 +61,8 @@ def _arg(tok) -> Arg:
         elif child.dep_ in ("compound", "appos") and child.i == right:
             right = child.right_edge.i + 1
     doc = tok.doc
-    keys = content_keys(doc[left:right]) or {token_key(tok)}
-    return Arg(tok.i, left, right, token_key(tok), frozenset(keys), tok.pos_ == "PRON")
-
-
-def _negated(verb) -> bool:
-    for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in detect_words("negators") and child.dep_ in ("advmod", "neg", "det"):
-            return True
-        if child.dep_ in ("dobj", "nsubjpass", "attr") and any(
-            g.dep_ == "det" and g.lower_ == "no" for g in child.children
-        ):
-            return True
-    return False
+    keys = keys_of(doc[left:right]) or {lemma_key(tok)}
+    return Arg(tok.i, left, right, lemma_key(tok), frozenset(keys), tok.pos_ == "PRON")
 
 
 def _subject(verb) -> tuple[Optional[object], Optional[object]]:
@@ -121,5 +111,5 @@ def predicates(tokens) -> list[Predicate]:
         o_arg = _arg(obj) if obj is not None else None
         start = min([tok.i] + [a.start for a in (s_arg, o_arg) if a is not None])
         end = max([tok.i + 1] + [a.end for a in (s_arg, o_arg) if a is not None])
-        out.append(Predicate(tok.i, token_key(tok), _negated(tok), s_arg, o_arg, start, end))
+        out.append(Predicate(tok.i, lemma_key(tok), is_negated(tok), s_arg, o_arg, start, end))
     return out

@@ -18,12 +18,14 @@ from __future__ import annotations
 from typing import Optional
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
-from claimrec.detect.cues import SPEECH_CLASSES, anonymous_heads, is_reporting, title_words
-from claimrec.detect.draft import Draft
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import (content_keys, detect_words, fold, name_similarity, name_skeleton,
-                                      names_compatible, q, token_runs)
+from claimrec.detect.wording import q
 from claimrec.models import Claim
+from claimrec.text.cues import is_reporting
+from claimrec.text.keys import keys_of, token_runs
+from claimrec.text.lookups import detection
+from claimrec.text.normalize import fold, name_key, name_similarity, names_compatible
 
 OVERLAP = 0.3  # share of the smaller claim's content words two claims must share
 VARIANT = 0.8  # name similarity above which two differently spelled names are one name
@@ -31,7 +33,7 @@ VARIANT = 0.8  # name similarity above which two differently spelled names are o
 
 def _keys(view, claim: Claim) -> set[str]:
     toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-    return content_keys(toks) if toks is not None else set()
+    return keys_of(toks) if toks is not None else set()
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -75,19 +77,19 @@ def _titles(*texts: Optional[str]) -> frozenset[str]:
     for t in texts:
         if t:
             words_.update(w.strip(".,") for w in fold(t).split())
-    return frozenset(words_ & title_words())
+    return frozenset(words_ & detection().title_words)
 
 
 def _anonymous(claim: Claim, view) -> bool:
     """A speaker described, not named: "a company spokesperson", "officials", "sources"."""
     sp = claim.speaker
-    if sp is None or sp.resolved_from or fold(sp.text) in detect_words("pronoun_speakers") or sp.span is None:
+    if sp is None or sp.resolved_from or fold(sp.text) in detection().pronoun_speakers or sp.span is None:
         return False
     if _proper_run(view, sp.span) is not None or (sp.name and any(ch.isupper() for ch in sp.name)):
         return False
     toks = view.doc.char_span(sp.span.start, sp.span.end, alignment_mode="expand")
     heads = [t for t in toks or [] if t.head.i == t.i or not (sp.span.start <= t.head.idx < sp.span.end)]
-    return any(t.lemma_.lower() in anonymous_heads() for t in heads)
+    return any(t.lemma_.lower() in detection().anonymous_heads for t in heads)
 
 
 def _usable(claim: Claim, body: str) -> bool:
@@ -96,9 +98,9 @@ def _usable(claim: Claim, body: str) -> bool:
     sp = claim.speaker
     if sp is None:
         return False
-    if claim.cue is not None and claim.cue.cls not in SPEECH_CLASSES:
+    if claim.cue is not None and claim.cue.cls not in detection().speech_classes:
         return False
-    if fold(sp.text) in detect_words("pronoun_speakers") and not sp.party_id and not sp.name:
+    if fold(sp.text) in detection().pronoun_speakers and not sp.party_id and not sp.name:
         return False
     if sp.span is not None and claim.cue is not None and claim.cue.span is not None:
         a, b = sorted((sp.span.end, claim.cue.span.start))
@@ -107,17 +109,16 @@ def _usable(claim: Claim, body: str) -> bool:
     return True
 
 
-def detect_speakers(ctx: DetectContext) -> list[Draft]:
+def detect_attribution(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
-    for pair in ctx.pairs:
-        seen_variants: set[tuple[str, str]] = set()
-        for al in pair.aligned:
-            r = al.rewrite
-            if r.claims:
-                out.extend(_claim_pairs(ctx, pair, r, al.sources, seen_variants))
-            else:
-                out.extend(_reporting_subjects(pair, r, al.sources))
-            out.extend(_name_variants(pair, r, al.sources, seen_variants))
+    seen_variants: set[tuple[str, str]] = set()
+    for al in pair.aligned:
+        r = al.rewrite
+        if r.claims:
+            out.extend(_claim_pairs(ctx, pair, r, al.sources, seen_variants))
+        else:
+            out.extend(_reporting_subjects(pair, r, al.sources))
+        out.extend(_name_variants(pair, r, al.sources, seen_variants))
     return out
 
 
@@ -158,8 +159,18 @@ def _same_actor(pair: ArticlePair, a: Claim, b: Claim) -> bool:
     return bool(na and nb and names_compatible(na, nb, VARIANT))
 
 
+def _speaker_changed(pair: ArticlePair, rc: Claim, sc: Claim) -> bool:
+    """The rewrite changed the words naming the speaker (or dropped the source's)."""
+    rs, ss = rc.speaker, sc.speaker
+    if rs.span is not None and pair.rewrite_changed(*pair.tokens_of(pair.rewrite, rs.span)):
+        return True
+    return ss.span is not None and not pair.source_kept(*pair.tokens_of(pair.source, ss.span))
+
+
 def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> list[Draft]:
     rs, ss = rc.speaker, sc.speaker
+    if not _speaker_changed(pair, rc, sc):
+        return []  # the same words name the speaker on both sides: nothing was reattributed
     evidence = [rs.span or rc.sentence, ss.span or sc.sentence, rc.content, sc.content]
     for view, claim in ((pair.rewrite, rc), (pair.source, sc)):
         named = _antecedent(view, claim)
@@ -193,7 +204,7 @@ def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> 
     spelling = fold(rname) != fold(sname) and not _shortening(rname, sname)
     title = bool(rtitle and stitle and rtitle != stitle)
     if spelling or title:
-        key = (name_skeleton(sname), name_skeleton(rname))
+        key = (name_key(sname), name_key(rname))
         if key in seen:
             return []
         seen.add(key)
@@ -246,7 +257,7 @@ def _name_variants(pair: ArticlePair, r: Sentence, sources: list[Sentence], seen
     out = []
     for rrun in _name_runs(r.tokens):
         rnew = [t for t in rrun if len(t.text) >= 3 and fold(t.text) not in pair.source.folded]
-        if not rnew:
+        if not rnew or not pair.rewrite_changed(rrun[0].i, rrun[-1].i + 1):
             continue
         is_person = any(t.ent_type_ == "PERSON" for t in rrun) or len(rrun) >= 2
         for s in sources:
@@ -256,9 +267,9 @@ def _name_variants(pair: ArticlePair, r: Sentence, sources: list[Sentence], seen
                 matched = _respelled(rrun, srun, rnew)
                 if matched is None:
                     continue
-                rname = " ".join(t.text for t in rrun if fold(t.text) not in title_words())
-                sname = " ".join(t.text for t in srun if fold(t.text) not in title_words())
-                key = (name_skeleton(sname), name_skeleton(rname))
+                rname = " ".join(t.text for t in rrun if fold(t.text) not in detection().title_words)
+                sname = " ".join(t.text for t in srun if fold(t.text) not in detection().title_words)
+                key = (name_key(sname), name_key(rname))
                 if key in seen or any(matched in k[0].split() for k in seen):
                     continue
                 seen.add(key)
@@ -279,12 +290,12 @@ def _respelled(rrun, srun, rnew) -> Optional[str]:
     found = None
     for t in rnew:
         best = max(srun, key=lambda u: name_similarity(t.text, u.text))
-        a, b = name_skeleton(t.text), name_skeleton(best.text)
+        a, b = name_key(t.text), name_key(best.text)
         if not a or not b or a[0] != b[0] and a[1:] != b[1:] or name_similarity(t.text, best.text) < VARIANT \
                 or fold(t.text) == fold(best.text):
             return None
         found = b
-    others = [t for t in rrun if t not in rnew and fold(t.text) not in title_words()]
+    others = [t for t in rrun if t not in rnew and fold(t.text) not in detection().title_words]
     sother = {fold(u.text) for u in srun}
     if others and not any(fold(t.text) in sother for t in others):
         return None
@@ -307,7 +318,7 @@ def _reporting_subjects(pair: ArticlePair, r: Sentence, sources: list[Sentence])
     if found is None:
         return []
     rverb, rsubj, rcontent = found
-    rk = content_keys([t for c in rcontent for t in c.subtree])
+    rk = keys_of([t for c in rcontent for t in c.subtree])
     out = []
     for s in sources:
         if s.claims:
@@ -316,13 +327,15 @@ def _reporting_subjects(pair: ArticlePair, r: Sentence, sources: list[Sentence])
         if sfound is None:
             continue
         sverb, ssubj, scontent = sfound
-        sk = content_keys([t for c in scontent for t in c.subtree])
+        sk = keys_of([t for c in scontent for t in c.subtree])
         ov = _overlap(rk, sk)
         if ov < 0.5:
             continue
         rphrase = r.tokens.doc[rsubj.left_edge.i:rsubj.i + 1]
         sphrase = s.tokens.doc[ssubj.left_edge.i:ssubj.i + 1]
-        if content_keys(rphrase) & content_keys(sphrase):
+        if not pair.rewrite_changed(rphrase.start, rphrase.end):
+            continue
+        if keys_of(rphrase) & keys_of(sphrase):
             continue
         if names_compatible(rphrase.text, sphrase.text, VARIANT):
             continue

@@ -18,11 +18,14 @@ sentences report one event.
 from __future__ import annotations
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
-from claimrec.detect.cues import cue_classes
-from claimrec.detect.draft import Draft
-from claimrec.detect.predicates import Predicate
+from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
-from claimrec.detect.textnorm import content_keys, detect_words, q
+from claimrec.detect.wording import q
+from claimrec.text.cues import is_denial, is_reporting
+from claimrec.text.keys import keys_of
+from claimrec.text.lookups import detection
+from claimrec.text.negation import negation_tokens
+from claimrec.text.predicates import Predicate
 
 
 def _shared(a: Predicate, b: Predicate) -> set[str]:
@@ -51,20 +54,31 @@ def _extent(sent: Sentence, p: Predicate):
     return doc[max(lo, p.start):min(hi, p.end)]
 
 
-def detect_polarity(ctx: DetectContext) -> list[Draft]:
+def detect_stance_roles(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
-    for pair in ctx.pairs:
-        for al in pair.aligned:
-            r = al.rewrite
-            for pr in r.predicates:
-                out.extend(_compare(pair, r, al.sources, pr, al.similarity))
-        out.extend(_claim_flips(ctx, pair))
+    for al in pair.aligned:
+        if al.words.identical:
+            continue
+        r = al.rewrite
+        for pr in r.predicates:
+            out.extend(_compare(pair, al, pr))
+    out.extend(_claim_flips(ctx, pair))
     return out
 
 
-def _compare(pair: ArticlePair, r: Sentence, sources: list[Sentence], pr: Predicate, similarity: float) -> list[Draft]:
+def _reach(doc, p: Predicate) -> tuple[int, int]:
+    """Tokens a predicate's reading depends on: its arguments and its own dependents."""
+    verb = doc[p.verb]
+    return min(p.start, verb.left_edge.i if verb.n_lefts else p.start), max(p.end, p.verb + 1)
+
+
+def _compare(pair: ArticlePair, al, pr: Predicate) -> list[Draft]:
+    r, sources, similarity = al.rewrite, al.sources, al.similarity
+    copied_from = al.words.source_of(pr.verb)
+    candidates = [(s, ps) for s, ps in _matches(pair, sources, pr)
+                  if copied_from is None or ps.verb == copied_from]
     best = None
-    for s, ps in _matches(pair, sources, pr):
+    for s, ps in candidates:
         shared = _shared(pr, ps)
         score = len(shared) + (2 if pr.obj and ps.obj and pr.obj.head_key == ps.obj.head_key else 0)
         if best is None or score > best[0]:
@@ -72,6 +86,8 @@ def _compare(pair: ArticlePair, r: Sentence, sources: list[Sentence], pr: Predic
     if best is None:
         return []
     _, s, ps, shared = best
+    if not pair.rewrite_changed(*_reach(r.tokens.doc, pr)) and pair.source_kept(*_reach(s.tokens.doc, ps)):
+        return []  # the predicate, its arguments and its negation are copied word for word
     rtoks, stoks = _extent(r, pr), _extent(s, ps)
     evidence = [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks), r.span(), s.span()]
     if pr.negated != ps.negated and shared and _compatible_subjects(pr, ps):
@@ -94,7 +110,7 @@ def _subject_keys(sent: Sentence, p: Predicate) -> set[str]:
     if p.subj is not None:
         return set(p.subj.keys)
     lo = sent.tokens[0].i
-    return content_keys(sent.tokens.doc[lo:p.verb])
+    return keys_of(sent.tokens.doc[lo:p.verb])
 
 
 def _nominal(sent: Sentence, arg) -> bool:
@@ -104,7 +120,7 @@ def _nominal(sent: Sentence, arg) -> bool:
 
 def _role_change(r: Sentence, s: Sentence, pr: Predicate, ps: Predicate):
     # a light verb's object changing ("have a plan" / "have a deal") says nothing about roles
-    if pr.key in detect_words("light_verbs") or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
+    if pr.key in detection().light_verbs or pr.negated != ps.negated or pr.obj is None or ps.obj is None:
         return None
     if not _nominal(r, pr.obj) or not _nominal(s, ps.obj):
         return None
@@ -123,7 +139,7 @@ def _role_change(r: Sentence, s: Sentence, pr: Predicate, ps: Predicate):
         return None
     # the agent replaced by another participant of the same source event
     obj_same = pr.obj.head_key == ps.obj.head_key
-    reporting = r.tokens.doc[pr.verb].lemma_.lower() in cue_classes()
+    reporting = is_reporting(r.tokens.doc[pr.verb])
     if obj_same and not reporting and not (pr.subj.keys & ps.subj.keys) \
             and pr.subj.head_key in ps.obj.keys and ps.subj.head_key not in r.surface:
         return False, "agent replaced"
@@ -146,6 +162,8 @@ def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                     continue
                 if _inner_negation(pair.source, sc) or _inner_negation(pair.rewrite, rc):
                     continue  # the content itself carries a denial: the stance is not the cue's
+                if not _cue_changed(pair, rc, sc) or _denies(rc) == _denies(sc):
+                    continue  # the polarity must come from the cue, and the cue must have changed
                 rp = rc.speaker.party_id if rc.speaker else None
                 sp = sc.speaker.party_id if sc.speaker else None
                 if not rp or rp != sp:
@@ -158,21 +176,34 @@ def _claim_flips(ctx: DetectContext, pair: ArticlePair) -> list[Draft]:
                 who = ctx.party_name(rp) or "the speaker"
                 out.append(Draft(
                     "stance_flip", severity, conf,
-                    f"Stance reversed for {who}: source {sc.stance}s {q(sc.content.text, 60)}; "
-                    f"rewrite has it {rc.stance} {q(rc.content.text, 60)}",
+                    f"Stance reversed for {who}: the source {_VERB[sc.stance]} {q(sc.content.text, 60)}; "
+                    f"the rewrite {_VERB[rc.stance]} {q(rc.content.text, 60)}",
                     [rc.content, sc.content, rc.sentence, sc.sentence],
                     party_ids=[rp], claim_ids=[rc.id, sc.id],
                 ))
     return out
 
 
-def _inner_negation(view, claim) -> bool:
-    from claimrec.detect.cues import is_denial
+_VERB = {"assert": "asserts", "deny": "denies"}
 
-    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand") if view.doc is not None else None
-    return any(t.dep_ == "neg" or is_denial(t) for t in toks or [])
+
+def _denies(claim) -> bool:
+    return claim.cue is not None and claim.cue.cls == "denial"
+
+
+def _cue_changed(pair: ArticlePair, rc, sc) -> bool:
+    if rc.cue is not None and rc.cue.span is not None \
+            and pair.rewrite_changed(*pair.tokens_of(pair.rewrite, rc.cue.span)):
+        return True
+    return sc.cue is not None and sc.cue.span is not None \
+        and not pair.source_kept(*pair.tokens_of(pair.source, sc.cue.span))
+
+
+def _inner_negation(view, claim) -> bool:
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return bool(toks is not None and (negation_tokens(toks) or any(is_denial(t) for t in toks)))
 
 
 def _keys(view, claim) -> set[str]:
-    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand") if view.doc is not None else None
-    return content_keys(toks) if toks is not None else set()
+    toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+    return keys_of(toks) if toks is not None else set()

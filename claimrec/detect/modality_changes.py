@@ -1,0 +1,75 @@
+"""modality_shift: the rewrite puts an aligned predicate on another certainty level.
+
+Markers are the text layer's (:mod:`claimrec.text.modality`: modal verbs, "plan to",
+"started working on", "began passing", ..., each with a level). A rewrite
+marker is paired with a source marker in the aligned sentences whose governed
+predicate shares an argument or its lemma; different levels mean certainty
+was raised ("would streamline" -> "will simplify") or lowered.
+"""
+
+from __future__ import annotations
+
+from claimrec.detect.context import ArticlePair, DetectContext, Sentence
+from claimrec.detect.draft import Draft, Given
+from claimrec.detect.severity import rate
+from claimrec.detect.wording import q
+from claimrec.text.lexicon import lexicon
+from claimrec.text.modality import Marker
+
+
+def _phrase(sent: Sentence, mk: Marker):
+    doc = sent.tokens.doc
+    lo, hi = sent.tokens[0].i, sent.tokens[-1].i + 1
+    end = max(mk.end, mk.anchor + 1)
+    # show the predicate with its object ("would streamline the process")
+    anchor = doc[mk.anchor]
+    for child in anchor.rights:
+        if child.dep_ in ("dobj", "attr") and child.i < hi:
+            end = max(end, child.i + 1)
+            break
+        if child.dep_ == "prep" and child.i < hi:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            end = max(end, (pobj.i if pobj is not None else child.i) + 1)
+            break
+    return doc[max(lo, min(mk.start, mk.anchor)):min(hi, end)]
+
+
+def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    out: list[Draft] = []
+    labels = lexicon().modality.labels
+    for al in pair.aligned:
+        if not al.sources:
+            continue
+        rmarks = al.rewrite.markers
+        if not rmarks:
+            continue
+        smarks = [(s, mk) for s in al.sources for mk in s.markers]
+        for rm in rmarks:
+            best = None
+            for s, sm in smarks:
+                same_pred = sm.pred_key == rm.pred_key
+                shared = len(sm.args & rm.args)
+                if not same_pred and not shared:
+                    continue
+                score = shared + (2 if same_pred else 0)
+                if best is None or score > best[0]:
+                    best = (score, s, sm, same_pred, shared)
+            if best is None:
+                continue
+            _, s, sm, same_pred, shared = best
+            if sm.level == rm.level:
+                continue
+            if not pair.rewrite_changed(rm.start, rm.end) and pair.source_kept(sm.start, sm.end):
+                continue  # both markers are copied word for word: they mark different predicates
+            raised = rm.level > sm.level
+            rph, sph = _phrase(al.rewrite, rm), _phrase(s, sm)
+            severity, conf = rate("modality_shift", raised=raised, same_predicate=same_pred,
+                                  shared=shared, similarity=al.similarity)
+            direction = "raised" if raised else "lowered"
+            out.append(Draft(
+                "modality_shift", severity, conf,
+                f"Certainty {direction}: source {q(sph.text)} ({labels.get(sm.cls, sm.cls)}) -> "
+                f"rewrite {q(rph.text)} ({labels.get(rm.cls, rm.cls)})",
+                [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
+            ))
+    return out
