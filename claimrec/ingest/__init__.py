@@ -9,13 +9,14 @@ md, html, json, jsonl), removes boilerplate, moves credit lines to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Optional
+from typing import BinaryIO, Optional, Sequence
 
 from claimrec.errors import UsageError
 from claimrec.ingest.build import build_candidate
 from claimrec.ingest.fetch import FetchSettings, is_url
 from claimrec.ingest.ids import IdAllocator
 from claimrec.ingest.limits import resolve_max_bytes
+from claimrec.ingest.patterns import extra_furniture as furniture_in_force
 from claimrec.ingest.problems import nothing_readable
 from claimrec.ingest.roles import assign_roles, match_source
 from claimrec.ingest.walk import STDIN, Candidate, expand_paths
@@ -31,7 +32,7 @@ class IngestResult:
 def read_inputs(paths: list[str], *, source: str | None = None, max_bytes: Optional[int] = None,
                 stdin: Optional[BinaryIO] = None, assign: bool = True,
                 require_article: bool = True, source_given_as: str = "--source",
-                fetch: Optional[FetchSettings] = None) -> IngestResult:
+                fetch: Optional[FetchSettings] = None, extra_furniture: Sequence[str] = ()) -> IngestResult:
     """Read every article under ``paths``; ``source`` names the wire story if known.
 
     ``source_given_as`` is how the user named it, for the role reasons
@@ -39,13 +40,21 @@ def read_inputs(paths: list[str], *, source: str | None = None, max_bytes: Optio
 
     ``http(s)://`` inputs are fetched as ``fetch`` says (default: from the
     environment, cached under the user cache folder; see claimrec.ingest.fetch).
+    ``extra_furniture``: more whole-line boilerplate patterns (a project's config file).
     ``max_bytes`` caps each input (default $CLAIMREC_MAX_BYTES or 20 MB);
     ``stdin`` replaces ``sys.stdin.buffer`` for ``-``; ``assign=False`` skips roles.
     When no input yields an article, raises NoUsableInput naming each failed
     input (``require_article=False`` returns the empty result instead).
     """
+    with furniture_in_force(extra_furniture):
+        return _read_inputs(paths, source, max_bytes, stdin, assign, require_article, source_given_as,
+                            fetch or FetchSettings.from_env())
+
+
+def _read_inputs(paths: list[str], source: Optional[str], max_bytes: Optional[int],
+                 stdin: Optional[BinaryIO], assign: bool, require_article: bool, source_given_as: str,
+                 fetch: FetchSettings) -> IngestResult:
     cap = resolve_max_bytes(max_bytes)
-    fetch = fetch or FetchSettings.from_env()
     candidates, errors = expand_paths(paths)
     result = IngestResult(errors=list(errors))
     ids = IdAllocator()

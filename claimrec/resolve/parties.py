@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
 from claimrec.models import Claim, Member, Party
 from claimrec.resolve.mentions import Mention
@@ -124,8 +124,10 @@ def _add_unique(items: list[str], value: str) -> None:
 
 class PartyBuilder:
     def __init__(self, mentions: list[Mention], dominant: dict[int, Optional[str]],
-                 source_articles: frozenset[int] = frozenset()) -> None:
+                 source_articles: frozenset[int] = frozenset(),
+                 aliases: Optional[Mapping[str, Sequence[str]]] = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.article, m.start, m.end))
+        self.aliases = dict(aliases or {})
         self.dominant = dominant
         self.source_articles = source_articles
         self.target: dict[int, Key] = {}  # id(mention) -> party key
@@ -157,6 +159,12 @@ class PartyBuilder:
             for b in cores[i + 1 :]:
                 if same_org(a, b):
                     self.orgs.union(a, b)
+        # the project's own knowledge (config file): these names are one organisation
+        known = set(cores)
+        for name, others in self.aliases.items():
+            group = [c for c in (org_core(x) for x in (name, *others)) if c in known]
+            for other in group[1:]:
+                self.orgs.union(group[0], other)
 
     def _resolve_references(self) -> None:
         by_article: dict[int, list[Mention]] = {}
