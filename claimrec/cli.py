@@ -15,7 +15,7 @@ import click
 
 from claimrec._version import __version__
 from claimrec.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, ClaimrecError
-from claimrec.options import RunOptions, common_options
+from claimrec.options import FORMATS, RunOptions, command_options
 from claimrec.pipeline import PipelineConfig, should_fail
 
 log = logging.getLogger("claimrec")
@@ -35,6 +35,7 @@ class _Group(click.Group):
             _silence_stdout()
             ctx.exit(EXIT_BROKEN_PIPE)
         except ClaimrecError as exc:
+            _stop_progress(ctx)
             for err in getattr(exc, "errors", ()):
                 _print_skipped(err)
             _print_error(str(exc))
@@ -88,19 +89,40 @@ def _setup_logging(opts: RunOptions) -> None:
     logging.basicConfig(level=level, format="claimrec: %(message)s", stream=sys.stderr, force=True)
 
 
-def _config(opts: RunOptions) -> PipelineConfig:
+def _config(opts: RunOptions, *, source_given_as: str = "--source") -> PipelineConfig:
     from claimrec.progress import stderr_progress
 
+    progress = None if opts.quiet else stderr_progress()
+    click.get_current_context().find_root().meta["claimrec.progress"] = progress
     return PipelineConfig(
         source=opts.source, model=opts.model, jobs=opts.jobs,
         cache_dir=str(opts.cache_dir) if opts.cache_dir else None,
         use_cache=opts.use_cache, min_confidence=opts.min_confidence, debug=opts.debug,
-        progress=None if opts.quiet else stderr_progress(),
+        progress=progress, offline=opts.offline, source_given_as=source_given_as,
+        party_aliases=opts.party_aliases, boilerplate=opts.boilerplate,
     )
+
+
+def _stop_progress(ctx: Optional[click.Context] = None) -> None:
+    """The progress display off the screen before anything else is written to the terminal."""
+    ctx = ctx or click.get_current_context()
+    progress = ctx.find_root().meta.get("claimrec.progress")
+    if progress is not None:
+        progress.stop()
+
+
+def _warn_if_not_one_event(report, opts: RunOptions) -> None:
+    from claimrec.corpus.coherence import EventCoherence
+
+    found = report.stats.get("event_coherence")
+    warning = EventCoherence(**found).warning() if found and not opts.quiet else None
+    if warning:
+        click.echo(f"claimrec: warning: {warning}", err=True)
 
 
 def _report_errors(report) -> None:
     """One stderr line per skipped input, then one per internal error."""
+    _stop_progress()
     for err in sorted(report.errors, key=lambda e: e.kind != "input"):
         _print_skipped(err)
 
@@ -108,6 +130,7 @@ def _report_errors(report) -> None:
 def _emit(report, opts: RunOptions, *, default: str = "json", view: str = "report") -> None:
     from claimrec.render import render
 
+    _stop_progress()
     fmt = opts.format or ("table" if opts.output is None and sys.stdout.isatty() else default)
     text = render(report, fmt, view=view, to_terminal=opts.output is None and sys.stdout.isatty())
     if opts.output is not None:
@@ -151,9 +174,13 @@ def cli() -> None:
     """Find who claimed what across news articles, and where they disagree."""
 
 
+# what each command can write and act on (see claimrec.options.command_options)
+NO_CLAIMREVIEW = tuple(f for f in FORMATS if f != "claimreview")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@common_options
+@command_options(formats=NO_CLAIMREVIEW, findings=False, parse=False)
 def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
     """Show what was read: articles, roles, credits, removed boilerplate."""
     from claimrec.pipeline import ingest_paths
@@ -168,7 +195,7 @@ def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@common_options
+@command_options(formats=NO_CLAIMREVIEW, source=False, findings=False)
 def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
     """Extract attributed claims (speaker, cue, content, quote type, stance)."""
     from claimrec.pipeline import build_extract_report
@@ -182,13 +209,15 @@ def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@common_options
+@command_options()
 def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
     """One event, many articles: parties, aligned claims, contradictions, distortions."""
     from claimrec.pipeline import build_reconcile_report
 
     _setup_logging(opts)
     report = build_reconcile_report(paths, _config(opts))
+    _stop_progress()
+    _warn_if_not_one_event(report, opts)
     _emit(report, opts)
     _report_errors(report)
     _finish(report, opts)
@@ -197,7 +226,7 @@ def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
 @cli.command()
 @click.argument("source_path", metavar="SOURCE")
 @click.argument("rewrite_path", metavar="REWRITE")
-@common_options
+@command_options(source=False)
 def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
     """A wire story against a rewritten copy, side by side."""
     from dataclasses import replace
@@ -206,7 +235,9 @@ def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
 
     _setup_logging(opts)
     opts = replace(opts, source=source_path)
-    report = build_reconcile_report([source_path, rewrite_path], _config(opts))
+    report = build_reconcile_report([source_path, rewrite_path], _config(opts, source_given_as="SOURCE"))
+    _stop_progress()
+    _warn_if_not_one_event(report, opts)
     _emit(report, opts, view="diff")
     _report_errors(report)
     _finish(report, opts)
@@ -216,7 +247,7 @@ def diff(source_path: str, rewrite_path: str, opts: RunOptions) -> None:
 @click.argument("path")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address.")
-@common_options
+@command_options(formats=("jsonl",))
 def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -> None:
     """Many events: group articles, reconcile each event, stream JSONL."""
     from dataclasses import replace

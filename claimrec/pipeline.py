@@ -13,10 +13,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Mapping, Optional, Sequence
 
 from claimrec.errors import NoUsableInput
-from claimrec.faults import Faults
+from claimrec.faults import Faults, several
 from claimrec.models import SEVERITY_RANK, Article, Claim, Finding, Report, RunError
 
 Progress = Callable[[str, int], None]
@@ -36,6 +36,11 @@ class PipelineConfig:
     debug: bool = False
     progress: Optional[Progress] = None
     on_error: Optional[Callable[[RunError], None]] = None
+    # inputs: URL fetching, how the user named the source, the project's config file additions
+    offline: bool = False
+    source_given_as: str = "--source"
+    party_aliases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    boilerplate: tuple[str, ...] = ()
 
 
 @dataclass
@@ -52,6 +57,8 @@ class _Run:
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
         started = time.perf_counter()
+        if hasattr(self.config.progress, "stage"):
+            self.config.progress.stage(stage)
         try:
             yield
         finally:
@@ -65,7 +72,12 @@ class _Run:
 def ingest_paths(paths: Sequence[str], config: PipelineConfig) -> tuple[list[Article], list[RunError]]:
     from claimrec.ingest import read_inputs
 
-    result = read_inputs(list(paths), source=config.source)
+    from claimrec.ingest.fetch import FetchSettings
+
+    fetch = FetchSettings.from_env(cache_dir=Path(config.cache_dir) if config.cache_dir else None,
+                                   use_cache=config.use_cache, offline=config.offline)
+    result = read_inputs(list(paths), source=config.source, source_given_as=config.source_given_as,
+                         fetch=fetch, extra_furniture=config.boilerplate)
     if not result.articles:
         raise NoUsableInput("no readable article among the inputs")
     return result.articles, result.errors
@@ -91,6 +103,8 @@ def _parse(run: _Run, articles: Sequence[Article]) -> list:
                            use_cache=config.use_cache, n_process=config.jobs,
                            on_parsed=lambda n: run.tick("parsed", n))
 
+    if hasattr(config.progress, "total"):
+        config.progress.total("parsed", len(articles))
     with run.timed("parse"):
         ok, docs, _ = run.faults.attempt(parse, [a.text for a in articles])
         if not ok:
@@ -136,7 +150,8 @@ def extract_articles(articles: Sequence[Article], config: PipelineConfig, *,
     with run.timed("extract"):
         claims = extract_all(articles, adocs, run.faults)
     with run.timed("resolve"):
-        parties, claims = resolve_parties(articles, claims, docs=docs, faults=run.faults)
+        parties, claims = resolve_parties(articles, claims, docs=docs, faults=run.faults,
+                                          aliases=config.party_aliases)
     return _report(run, articles, errors, parties=parties, claims=claims)
 
 
@@ -156,7 +171,9 @@ def reconcile_articles(
     engines stream them); otherwise the articles are parsed here.
     """
     from claimrec.align import align_articles
+    from claimrec.corpus.coherence import event_coherence
     from claimrec.detect import detect_findings
+    from claimrec.ingest.roles import confirm_roles
     from claimrec.resolve import resolve_parties
 
     run = _Run(config)
@@ -168,14 +185,21 @@ def reconcile_articles(
     with run.timed("extract"):
         claims = extract_all(articles, adocs, faults)
     with run.timed("resolve"):
-        parties, claims = resolve_parties(articles, claims, docs=docs, faults=faults)
+        parties, claims = resolve_parties(articles, claims, docs=docs, faults=faults,
+                                          aliases=config.party_aliases)
     with run.timed("align"):
         alignments, derivations = align_articles(articles, adocs, claims, faults=faults)
     with run.timed("detect"):
         findings = detect_findings(articles, adocs, claims, parties, alignments, derivations, faults=faults)
     findings = select_findings(findings, config.min_confidence)
-    return _report(run, articles, errors, parties=parties, claims=claims, alignments=alignments,
-                   derivations=derivations, findings=findings)
+    articles = confirm_roles(articles, derivations)  # role reasons quote the alignment's count too
+    coherence = faults.run("group", several([a.path for a in articles]) if articles else "-",
+                           event_coherence, articles, docs, default=None)
+    report = _report(run, articles, errors, parties=parties, claims=claims, alignments=alignments,
+                     derivations=derivations, findings=findings)
+    if coherence is not None:  # do the inputs look like one event? (the CLI warns when not)
+        report.stats["event_coherence"] = coherence.model_dump()
+    return report
 
 
 def _report(run: _Run, articles: list[Article], errors: Sequence[RunError], **parts) -> Report:

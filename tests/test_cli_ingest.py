@@ -108,7 +108,7 @@ def test_source_option_marks_the_source(runner, seed_dir, rewrite_path):
     result = runner.invoke(cli, ["ingest", str(seed_dir), "-f", "json", "--source", str(rewrite_path)])
     assert result.exit_code == 0, result.stderr
     roles = {a["id"]: (a["role"], a["role_reason"]) for a in _json(result)["articles"]}
-    assert roles["000_68e9e79a0af75a1d"] == ("source", "given with --source")
+    assert roles["000_68e9e79a0af75a1d"] == ("source", "given as --source")
     assert roles["002_5b0591697e1febfe"][0] == "rewrite"
 
 

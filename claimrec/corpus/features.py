@@ -26,7 +26,7 @@ class ArticleKeys:
     """Grouping features of one article (picklable: it crosses Dask workers)."""
 
     article_id: str
-    keys: dict[str, int]
+    keys: dict[str, float]  # key -> weighted count (lead sentences count more)
     published: Optional[str] = None
 
 
@@ -55,25 +55,43 @@ def _entity_key(ent, settings: GroupingSettings) -> Optional[str]:
 def article_keys(article: Article, doc, settings: Optional[GroupingSettings] = None) -> ArticleKeys:
     """Entity and salient-lemma counts of one parsed article."""
     settings = settings or grouping_settings()
+    lead_end = _lead_end(doc, settings.lead_sentences)
+
+    def weight(char: int) -> float:
+        # news is written lead first: the opening sentences name the event
+        return settings.lead_weight if char < lead_end else 1.0
+
     entities: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in settings.entity_labels:
             key = _entity_key(ent, settings)
             if key:
-                entities[ENTITY + key] += 1
+                entities[ENTITY + key] += weight(ent.start_char)
     terms: Counter[str] = Counter()
     for token in doc:
         if token.pos_ not in settings.term_pos or token.is_stop or not token.is_alpha:
             continue
         lemma = token.lemma_.lower()
         if len(lemma) >= settings.min_term_chars:
-            terms[TERM + lemma] += 1
+            terms[TERM + lemma] += weight(token.idx)
     keys: dict[str, int] = {}
     # most frequent first, ties by key, so the cut is deterministic
     for counter, limit in ((entities, settings.max_entities), (terms, settings.max_terms)):
         for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
             keys[sys.intern(key)] = n
     return ArticleKeys(article_id=article.id, keys=keys, published=_iso_date(article.published))
+
+
+def _lead_end(doc, sentences: int) -> int:
+    """Where the first ``sentences`` sentences of the article end (0: no lead weighting)."""
+    end = 0
+    if sentences <= 0:
+        return end
+    for n, sent in enumerate(doc.sents):
+        if n >= sentences:
+            break
+        end = sent.end_char
+    return end
 
 
 def _iso_date(value: Optional[str]) -> Optional[str]:

@@ -16,12 +16,12 @@ class CorpusProgress:
         if not (enabled and sys.stderr.isatty()):
             return
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn, \
             TimeElapsedColumn
 
         self._bar = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[extra]}"), TimeElapsedColumn(),
+            TextColumn("{task.fields[extra]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
             console=Console(stderr=True), transient=True,
         )
         self._articles = self._bar.add_task("articles parsed", total=None, extra="")

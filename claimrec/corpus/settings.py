@@ -15,6 +15,8 @@ class GroupingSettings:
     min_term_chars: int
     max_terms: int
     max_entities: int
+    lead_sentences: int
+    lead_weight: float
     threshold: float
     date_window_days: int
     block_keys_per_doc: int
@@ -37,6 +39,8 @@ def grouping_settings() -> GroupingSettings:
         min_term_chars=int(raw["min_term_chars"]),
         max_terms=int(raw["max_terms"]),
         max_entities=int(raw["max_entities"]),
+        lead_sentences=int(raw.get("lead_sentences", 0)),
+        lead_weight=float(raw.get("lead_weight", 1.0)),
         threshold=float(raw["threshold"]),
         date_window_days=int(raw["date_window_days"]),
         block_keys_per_doc=int(raw["block_keys_per_doc"]),

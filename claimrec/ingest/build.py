@@ -15,6 +15,7 @@ from typing import BinaryIO, Optional
 from claimrec.ingest.clean import clean_text
 from claimrec.ingest.dates import normalise_date
 from claimrec.ingest.encoding import decode_bytes
+from claimrec.ingest.fetch import FetchSettings, Page, fetch_page, page_id
 from claimrec.ingest.fields import Draft
 from claimrec.ingest.ids import IdAllocator
 from claimrec.ingest.lines import has_letters
@@ -35,27 +36,42 @@ class Built:
 
 
 def build_candidate(candidate: Candidate, ids: IdAllocator, *, max_bytes: int,
-                    stdin: Optional[BinaryIO] = None) -> Built:
+                    stdin: Optional[BinaryIO] = None, fetch: Optional[FetchSettings] = None) -> Built:
     """The articles in one input, or the one error that says why there are none."""
     shown = STDIN_PATH if candidate.stdin else candidate.path
     built = Built()
+    default_id = _default_id(candidate)
+    page: Optional[Page] = None
     try:
-        text = decode_bytes(_read_bytes(candidate, max_bytes, stdin),
-                            line_records=candidate.suffix == ".jsonl")
-        fmt = _format_of(candidate, text)
-        parsed = read_text(text, fmt, STDIN_ID if candidate.stdin else Path(candidate.path).stem)
+        if candidate.url:
+            page = fetch_page(candidate.path, fetch or FetchSettings.from_env(), max_bytes)
+            raw = page.body
+        else:
+            raw = _read_bytes(candidate, max_bytes, stdin)
+        text = decode_bytes(raw, line_records=candidate.suffix == ".jsonl")
+        fmt = (page.format if page is not None else None) or _format_of(candidate, text)
+        parsed = read_text(text, fmt, default_id)
     except BadInput as exc:
         built.errors.append(InputError(path=shown, reason=exc.reason))
         return built
     for where, reason in parsed.problems:
         built.errors.append(InputError(path=f"{shown}{where}", reason=reason))
-    default_id = STDIN_ID if candidate.stdin else Path(candidate.path).stem
     for draft in parsed.drafts:
+        if page is not None and not draft.url:
+            draft.url = page.final_url
         try:
             built.articles.append(_article(draft, shown, ids, default_id))
         except BadInput as exc:
             built.errors.append(InputError(path=f"{shown}{draft.where}", reason=exc.reason))
     return built
+
+
+def _default_id(candidate: Candidate) -> str:
+    if candidate.stdin:
+        return STDIN_ID
+    if candidate.url:
+        return page_id(candidate.path)
+    return Path(candidate.path).stem
 
 
 def _read_bytes(candidate: Candidate, max_bytes: int, stdin: Optional[BinaryIO]) -> bytes:

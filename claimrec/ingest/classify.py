@@ -20,6 +20,10 @@ _TRAILING_SEPARATOR = re.compile(r"\s*[|–—-]+\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
 _DATELINE_OPENER = re.compile(r"\)\s*[-–—]\s")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# "September 9, 2014, 10:42 a.m." ends in a full stop but is no sentence
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+# a section heading in capitals is furniture inside the body, but the same shape is a headline on top
+HEADING_KIND = "heading"
 
 
 def paywall_marker(line: str) -> bool:
@@ -81,8 +85,11 @@ def byline_of(line: str) -> Optional[str]:
     text = line.strip()
     if len(text.split()) > p.byline_max_words or ends_sentence(text):
         return None
-    if not p.byline.fullmatch(text):
+    m = p.byline.fullmatch(text)
+    if not m:
         return None
+    if m["follow"]:  # a "(Follow)" button next to the name is no part of it
+        text = text[: m.start("follow")] + text[m.end("follow"):]
     return text[2:].strip()  # everything after "By": names, and a role or outlet if given
 
 
@@ -90,7 +97,7 @@ def date_line(line: str, *, bare: bool) -> Optional[str]:
     """The ISO date of a dateline-only line ("Published: 23 Nov 2021 ..."), or None."""
     text = line.strip()
     words = len(text.split())
-    if ends_sentence(text) or words > DATE_LINE_MAX_WORDS + 4:
+    if (ends_sentence(text) and not _CLOCK_END.search(text)) or words > DATE_LINE_MAX_WORDS + 4:
         return None  # "Published on May 2, the report found ...": a sentence
     m = patterns().date_prefix.fullmatch(text)
     if m:
@@ -124,7 +131,8 @@ def headline_of(line: str, *, markdown: bool = False, alone: bool = False) -> Op
             return None
     if text.endswith((",", ";", ":")) or _SENTENCE_INSIDE.search(text) or _DATELINE_OPENER.search(text):
         return None
-    if byline_of(text) or furniture_kind(text) or credit_text(text) or paywall_marker(text):
+    if byline_of(text) or furniture_kind(text) not in (None, HEADING_KIND) or credit_text(text) \
+            or paywall_marker(text):
         return None
     if date_line(text, bare=True):
         return None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from claimrec.resources import load_json
 
@@ -38,6 +41,9 @@ class Patterns:
     agency_dateline: re.Pattern[str]
     agency_first_hand: re.Pattern[str]
     agency_name: re.Pattern[str]
+    outlet_dateline: re.Pattern[str]
+    outlet_dateline_lines: int
+    citation_templates: tuple[str, ...]
 
     def agency_for(self, alias: str) -> str:
         """The canonical agency name for a matched alias."""
@@ -52,8 +58,37 @@ def _ci(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-@lru_cache(maxsize=1)
+# Whole-line furniture patterns a project adds in its config file, for the reads inside
+# ``extra_furniture``; their removals are recorded as kind "config".
+_EXTRA: ContextVar[tuple[str, ...]] = ContextVar("claimrec_extra_furniture", default=())
+EXTRA_KIND = "config"
+
+
+@contextmanager
+def extra_furniture(extra: Iterable[str]) -> Iterator[None]:
+    token = _EXTRA.set(tuple(extra))
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
 def patterns() -> Patterns:
+    """The boilerplate lexicon compiled, with the project's extra furniture if any is in force."""
+    return _with_extra(_EXTRA.get())
+
+
+@lru_cache(maxsize=16)
+def _with_extra(extra: tuple[str, ...]) -> Patterns:
+    base = _lexicon_patterns()
+    if not extra:
+        return base
+    added = tuple((EXTRA_KIND, re.compile(p, re.IGNORECASE)) for p in extra)
+    return replace(base, furniture=base.furniture + added)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_patterns() -> Patterns:
     data = load_json(LEXICON)
     agencies = tuple(Agency(a["name"], tuple(a["aliases"])) for a in data["agencies"])
     # Longest alias first so "Thomson Reuters" wins over "Reuters"; agency
@@ -86,4 +121,7 @@ def patterns() -> Patterns:
         agency_dateline=re.compile(signals["dateline"].replace("{agency}", alternation)),
         agency_first_hand=re.compile(signals["first_hand"].replace("{agency}", alternation)),
         agency_name=re.compile(rf"\b(?P<agency>{alternation})\b"),
+        outlet_dateline=re.compile(data["outlet_signals"]["dateline"], re.IGNORECASE | re.MULTILINE),
+        outlet_dateline_lines=int(data["outlet_signals"]["dateline_lines"]),
+        citation_templates=tuple(data["outlet_signals"]["citations"]),
     )

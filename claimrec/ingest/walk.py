@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from claimrec.ingest.fetch import is_url
 from claimrec.models import InputError
 
 STDIN = "-"
@@ -33,10 +34,11 @@ class Candidate:
 
     path: str
     stdin: bool = False
+    url: bool = False  # an http(s) address, fetched (see claimrec.ingest.fetch)
 
     @property
     def suffix(self) -> str:
-        return "" if self.stdin else Path(self.path).suffix.lower()
+        return "" if self.stdin or self.url else Path(self.path).suffix.lower()
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[Candidate], list[InputError]]:
@@ -51,6 +53,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Candidate], list[InputError
             else:
                 found.append(Candidate(path=STDIN, stdin=True))
                 stdin_taken = True
+            continue
+        if is_url(raw):
+            found.append(Candidate(path=raw.strip(), url=True))
             continue
         path = Path(raw)
         if path.is_dir():

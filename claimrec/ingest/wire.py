@@ -1,9 +1,10 @@
-"""Signs that an article is agency (wire) copy: credit lines, datelines, agency names."""
+"""Signs that an article is agency (wire) copy or an outlet's original: credit lines, datelines, agency names."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimrec.ingest.outlets import own_dateline
 from claimrec.ingest.patterns import patterns
 from claimrec.models import Article
 
@@ -53,8 +54,12 @@ def wire_evidence(article: Article) -> WireEvidence:
         if m:
             found.add(AGENCY_BYLINE, f"{label} '{value}' names the agency '{p.agency_for(m['agency'])}'")
     m = p.agency_dateline.search(article.text)
+    own = own_dateline(article.text)
     if m:
         found.add(DATELINE, f"agency dateline '{m.group(0).strip()}'")
+    elif own:
+        # an outlet's own dateline opens an original report, not a copy
+        found.add(DATELINE, f"its own dateline '{' '.join(own.group(0).split())}'")
     m = p.agency_first_hand.search(article.text)
     if m and p.agency_for(m["agency"]) not in named:
         found.add(FIRST_HAND, f"agency name '{p.agency_for(m['agency'])}' ('{m.group(0).strip()}')")

@@ -1,8 +1,15 @@
 """schema.org ClaimReview JSON-LD drafts for a fact-checker to finish.
 
 One draft per party contradiction and per high-severity distortion. Drafts
-carry no date and no review URL: both belong to the human who publishes
-them, and leaving them out keeps the output identical from run to run.
+carry no review author, date or URL: they belong to the fact-checker who
+publishes the review (``creativeWorkStatus`` says "Draft" until then), and
+leaving them out keeps the output identical from run to run. A claim's
+author is named only when the articles name one: no placeholder.
+
+``firstAppearance`` is the article where the reviewed words first appear:
+for a distortion the rewrite that introduced them, for a party's assertion
+the earliest published of the articles that carry it (the wire source when
+no dates tell).
 """
 
 from __future__ import annotations
@@ -11,8 +18,11 @@ import json
 import re
 from typing import Any, Optional
 
+from claimrec.ingest.dates import parse_date, sort_key
 from claimrec.models import Article, Claim, Finding, Party, Report, Span
 from claimrec.render.highlight import SentenceIndex, one_line
+from claimrec.text.lookups import parties as party_tables
+from claimrec.text.normalize import norm
 
 _MIN_CLAIM_WORDS = 6
 _WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -60,12 +70,13 @@ def claim_review(report: Report, finding: Finding) -> dict[str, Any]:
     claim, span = _reviewed(finding, claims, articles)
     index = SentenceIndex.from_report(report)
     appears_in = articles.get(span.article_id)
-    first = _first_appearance(finding, articles, appears_in)
-    item: dict[str, Any] = {
-        "@type": "Claim",
-        "author": _author(finding, claim, parties, appears_in),
-        "appearance": [_work(appears_in)] if appears_in else [],
-    }
+    where = _appearances(finding, claim, appears_in, report, articles)
+    item: dict[str, Any] = {"@type": "Claim"}
+    author = _author(finding, claim, parties, appears_in)
+    if author is not None:
+        item["author"] = author
+    item["appearance"] = [_work(a) for a in where]
+    first = _first_appearance(where)
     if first is not None:
         item["firstAppearance"] = _work(first)
     return {
@@ -79,7 +90,7 @@ def claim_review(report: Report, finding: Finding) -> dict[str, Any]:
             "alternateName": RATING.get(finding.kind, "Disputed"),
             "ratingExplanation": _explanation(finding, articles),
         },
-        "author": {"@type": "Organization", "name": "claimrec draft"},
+        "creativeWorkStatus": "Draft",
     }
 
 
@@ -122,19 +133,39 @@ def _claim_text(index: SentenceIndex, claim: Optional[Claim], span: Span) -> str
     return one_line(index.texts.get(span.article_id, "")[min(start, span.start):max(end, span.end)])
 
 
-def _first_appearance(finding: Finding, articles: dict[str, Article],
-                      fallback: Optional[Article]) -> Optional[Article]:
-    for a in articles.values():
-        if a.role == "source" and any(s.article_id == a.id for s in finding.evidence):
-            return a
-    for a in articles.values():
-        if a.role == "source":
-            return a
-    return fallback
+def _appearances(finding: Finding, claim: Optional[Claim], appears_in: Optional[Article],
+                 report: Report, articles: dict[str, Article]) -> list[Article]:
+    """The articles that make the reviewed claim, in input order.
+
+    A distortion's words are the rewrite's own; a party's assertion is made
+    wherever a claim aligned with it (verbatim or paraphrase) stands.
+    """
+    if appears_in is None:
+        return []
+    ids = {appears_in.id}
+    if finding.kind == "party_contradiction" and claim is not None:
+        by_id = {c.id: c for c in report.claims}
+        for a in report.alignments:
+            if a.level != "claim" or claim.id not in a.claim_ids or a.relation not in ("verbatim", "paraphrase"):
+                continue
+            for other in a.claim_ids:
+                if other in by_id and by_id[other].stance == claim.stance:
+                    ids.add(by_id[other].article_id)
+    return [a for a in articles.values() if a.id in ids]
+
+
+def _first_appearance(where: list[Article]) -> Optional[Article]:
+    """The earliest published; undated, the wire source among them, else the first given."""
+    if not where:
+        return None
+    dated = [(sort_key(w), i) for i, a in enumerate(where) if (w := parse_date(a.published))]
+    if dated:
+        return where[min(dated)[1]]
+    return next((a for a in where if a.role == "source"), where[0])
 
 
 def _author(finding: Finding, claim: Optional[Claim], parties: dict[str, Party],
-            article: Optional[Article]) -> dict[str, str]:
+            article: Optional[Article]) -> Optional[dict[str, str]]:
     """Who makes the claim: the speaker for a contradiction, the publisher for a distortion."""
     if finding.kind == "party_contradiction" or (article is None or article.role != "rewrite"):
         if claim and claim.speaker:
@@ -143,7 +174,9 @@ def _author(finding: Finding, claim: Optional[Claim], parties: dict[str, Party],
                 kind = "Person" if party.kind == "person" else "Organization"
                 return {"@type": kind, "name": party.name}
             kind = "Person" if claim.speaker.kind == "person" else "Organization"
-            return {"@type": kind, "name": claim.speaker.name or claim.speaker.text}
+            name = claim.speaker.name or claim.speaker.text
+            if name and norm(name) not in party_tables().pronouns:  # "he" names nobody
+                return {"@type": kind, "name": name}
         names = [parties[p].name for p in finding.party_ids if p in parties]
         if names:
             return {"@type": "Organization", "name": names[0]}
@@ -152,8 +185,7 @@ def _author(finding: Finding, claim: Optional[Claim], parties: dict[str, Party],
             return {"@type": "Organization", "name": article.outlet}
         if article.byline:
             return {"@type": "Person", "name": article.byline}
-        return {"@type": "Organization", "name": f"publisher of {article.title or article.id}"}
-    return {"@type": "Organization", "name": "unknown"}
+    return None  # nobody named: the fact-checker fills it in
 
 
 def _work(article: Article) -> dict[str, Any]:

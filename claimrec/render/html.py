@@ -1,9 +1,12 @@
 """One self-contained HTML page: source and rewrite side by side, findings linked to their evidence.
 
-Article text is untrusted. Every string that reaches the page goes through
-:func:`esc` (``html.escape`` with quotes), ids and data attributes are
-rebuilt from a safe alphabet, URLs from articles are shown as text and never
-as links, and a Content-Security-Policy forbids loading anything.
+The page itself is the template ``templates/report.html.j2`` (Jinja2, autoescaped);
+this module builds what it shows: the findings, the article columns and the
+article bodies with their highlights. Article text is untrusted: the template
+escapes every value, and the bodies, the one piece of markup made here, escape
+every piece of text with :func:`esc` (``html.escape`` with quotes). Ids and data
+attributes are rebuilt from a safe alphabet, URLs from articles are shown as
+text and never as links, and a Content-Security-Policy forbids loading anything.
 Overlapping highlights are cut into flat segments (see ``highlight.segment``)
 so every segment opens and closes its own tags and the markup stays well formed.
 """
@@ -13,15 +16,17 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
+from claimrec.derivation import derivation_phrase
 from claimrec.models import Alignment, Article, Claim, Finding, Report
 from claimrec.render.highlight import Mark, Segment, segment, truncate
 from claimrec.render.html_assets import CSP, CSS, JS
 from claimrec.render.labels import (
     SEVERITIES, article_name, claims_line, event_title, findings_by_severity, finding_numbers,
     ingest_line, kind_label, pairs_and_rest, party_names, removed_summary, severity_counts,
-    derived_label, plural, speaker_label,
+    plural, speaker_label,
 )
 
 
@@ -88,6 +93,10 @@ class _Page:
             taken.add(anchor)
             self.finding_anchor[i] = anchor
         self.written: set[str] = set()
+        # what the columns actually show, so the legend lists nothing else
+        self.relations: set[str] = set()
+        self.dimmed = False
+        self.numbered = False
 
     def id_attr(self, anchor: str) -> str:
         """``id="..."`` the first time an anchor is written, nothing after."""
@@ -97,133 +106,120 @@ class _Page:
         return f' id="{esc(anchor)}"'
 
 
-# ---- page ---------------------------------------------------------------------------------
+# ---- page: a view model for the template (templates/report.html.j2) -------------------------
+
+@dataclass(frozen=True)
+class Code:
+    """A table cell shown as code (an article id)."""
+
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("claimrec.render", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.tests["code"] = lambda value: isinstance(value, Code)
+    return env.get_template("report.html.j2")
+
 
 def render_html(report: Report, view: str = "report") -> str:
+    from markupsafe import Markup
+
     page = _Page(report, view)
     heading = {"diff": "claimrec diff", "claims": "claimrec claims",
                "ingest": "claimrec ingest"}.get(view, "claimrec report")
-    title = event_title(report)
-    main = _main(page)
-    aside = _aside(page)
-    layout = "layout" if aside else "layout single"
-    return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n',
-        '<meta name="referrer" content="no-referrer">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{esc(heading + (': ' + title if title else ''))}</title>\n",
-        f"<style>{CSS}</style>\n</head>\n<body>\n",
-        _top(page, heading, title),
-        f'<div class="{layout}">\n{aside}<main>\n{main}</main>\n</div>\n',
-        f"<script>{JS}</script>\n</body>\n</html>\n",
-    ])
+    main = _main(page)  # first: the legend lists what the columns turned out to show
+    return _template().render(
+        csp=CSP, css=Markup(CSS), js=Markup(JS), heading=heading, title=event_title(report),
+        summary=_summary(page), legend=_legend(page), aside=_aside(page),
+        parties=report.parties, errors=report.errors, **main,
+    )
 
 
-def _top(page: _Page, heading: str, title: str) -> str:
+def _summary(page: _Page) -> dict:
     report = page.report
-    counts = severity_counts(report.findings)
     if page.view == "ingest":
-        summary = f"<span>{esc(ingest_line(report))}</span>"
-    elif page.view == "claims":
-        summary = f"<span>{esc(claims_line(report))}</span>"
-    else:
-        pills = "".join(
-            f'<span class="pill {s}{"" if counts[s] else " zero"}">{counts[s]} {s}</span>'
-            for s in SEVERITIES)
-        counts_line = " · ".join(plural(len(items), word) for items, word in (
-            (report.articles, "article"), (report.claims, "claim"), (report.parties, "party")))
-        summary = (f"<strong>{plural(len(report.findings), 'finding')}</strong>{pills}"
-                   f"<span>· {esc(counts_line)}</span>")
-    legend = ""
-    if page.view in ("report", "diff") and any(a.level == "sentence" for a in report.alignments):
-        legend = ('<div class="legend"><span><span class="k s-verbatim">verbatim</span></span>'
-                  '<span><span class="k s-rewritten">rewritten</span></span>'
-                  '<span><span class="k s-new">new in rewrite</span></span>'
-                  '<span><span class="k gone">source text not used</span></span>'
-                  '<span><span class="sn">1</span>aligned pair</span></div>')
-    event = f' <span class="event">{esc(title)}</span>' if title else ""
-    return (f'<header class="top"><h1>{esc(heading)}{event}</h1>'
-            f'<p class="summary">{summary}</p>{legend}</header>\n')
+        return {"line": ingest_line(report)}
+    if page.view == "claims":
+        return {"line": claims_line(report)}
+    counts = severity_counts(report.findings)
+    return {
+        "line": None, "findings": plural(len(report.findings), "finding"),
+        "pills": [{"severity": s, "count": counts[s]} for s in SEVERITIES],
+        "counts": " · ".join(plural(len(items), word) for items, word in (
+            (report.articles, "article"), (report.claims, "claim"), (report.parties, "party"))),
+    }
 
 
-def _aside(page: _Page) -> str:
+_RELATION_LEGEND = (("verbatim", "verbatim"), ("rewritten", "rewritten"), ("new", "new in rewrite"))
+
+
+def _legend(page: _Page) -> list[dict]:
+    """Keys for what the columns show, and only that (the columns are rendered first)."""
+    keys = [{"cls": f"s-{rel}", "label": label} for rel, label in _RELATION_LEGEND if rel in page.relations]
+    if page.dimmed:
+        keys.append({"cls": "gone", "label": "source text not used"})
+    if page.numbered:
+        keys.append({"cls": "sn", "label": "aligned pair"})
+    return keys
+
+
+def _aside(page: _Page) -> Optional[dict]:
     report = page.report
     if not report.findings and page.view in ("claims", "ingest"):
-        return ""
-    parts = ["<aside>\n<h2>Findings</h2>\n"]
-    if not report.findings:
-        parts.append('<p class="empty">No findings.</p>\n')
+        return None
     index = {id(f): i for i, f in enumerate(report.findings)}
-    for severity, group in findings_by_severity(report):
-        parts.append(f'<h3 class="{severity}">{severity} ({len(group)})</h3>\n'
-                     '<ol class="findings">\n')
-        for number, f in group:
-            parts.append(_finding_card(page, f, number, page.finding_anchor[index[id(f)]]))
-        parts.append("</ol>\n")
-    parts.append("</aside>\n")
-    return "".join(parts)
+    groups = [{"severity": severity,
+               "cards": [_finding_card(page, f, number, page.finding_anchor[index[id(f)]]) for number, f in group]}
+              for severity, group in findings_by_severity(report)]
+    return {"groups": groups}
 
 
-def _finding_card(page: _Page, f: Finding, number: int, anchor: str) -> str:
-    names = party_names(page.report, f.party_ids)
-    parties = f'<p class="fparties">{esc(" · ".join(names))}</p>' if names else ""
-    items = []
-    for n, span in enumerate(f.evidence):
+def _finding_card(page: _Page, f: Finding, number: int, anchor: str) -> dict:
+    evidence = []
+    for span in f.evidence:
         article = page.articles.get(span.article_id)
-        where = article.role if article else span.article_id
-        label = article_name(article, span.article_id)
-        items.append(
-            f'<li><a href="#ev-{esc(anchor)}-{n}" title="{esc(label)}">'
-            f'<span class="where">{esc(where)}</span>'
-            f'“{esc(truncate(span.text, 110))}”</a></li>')
-    return (f'<li class="finding {esc(f.severity)}" id="f-{esc(anchor)}" data-f="{esc(anchor)}">'
-            f'<div class="fhead"><span class="fnum">{number}.</span>'
-            f'<span class="fkind">{esc(kind_label(f.kind))}</span>'
-            f'<span class="fconf">{esc(f.severity)} · {f.confidence:.2f}</span></div>'
-            f'<p class="fsum">{esc(f.summary)}</p>{parties}'
-            f'<ul class="evlist">{"".join(items)}</ul></li>\n')
+        evidence.append({"where": article.role if article else span.article_id,
+                         "label": article_name(article, span.article_id),
+                         "text": truncate(span.text, 110)})
+    return {"anchor": anchor, "number": number, "kind": kind_label(f.kind), "severity": f.severity,
+            "confidence": f"{f.confidence:.2f}", "summary": f.summary,
+            "parties": " · ".join(party_names(page.report, f.party_ids)), "evidence": evidence}
 
 
-def _main(page: _Page) -> str:
+def _main(page: _Page) -> dict:
     report, view = page.report, page.view
-    parts: list[str] = []
+    out: dict = {"table": None, "pairs": [], "columns": None}
     if view == "ingest":
-        parts.append(_ingest_table(report))
-        parts.append(_columns(page, report.articles, "Articles"))
+        out["table"] = _ingest_table(report)
+        out["columns"] = _columns(page, report.articles, "Articles")
     elif view == "claims":
-        parts.append(_claims_table(page))
-        parts.append(_columns(page, report.articles, "Articles"))
+        out["table"] = _claims_table(page)
+        out["columns"] = _columns(page, report.articles, "Articles")
     else:
         pairs, rest = pairs_and_rest(report, view)
-        for source, rewrite in pairs:
-            parts.append(_pair(page, source, rewrite))
+        out["pairs"] = [_pair(page, source, rewrite) for source, rewrite in pairs]
         if rest:
-            parts.append(_columns(page, rest, "Other articles" if pairs else "Articles"))
-    parts.append(_parties(report))
-    parts.append(_errors(report))
-    return "".join(parts)
+            out["columns"] = _columns(page, rest, "Other articles" if pairs else "Articles")
+    return out
 
 
-def _pair(page: _Page, source: Article, rewrite: Article) -> str:
+def _pair(page: _Page, source: Article, rewrite: Article) -> dict:
     report = page.report
     aligned = [(i, al) for i, al in enumerate(report.alignments)
                if al.level == "sentence" and al.spans and al.spans[0].article_id == rewrite.id
                and all(s.article_id in (source.id, rewrite.id) for s in al.spans)]
     aligned.sort(key=lambda pair: pair[1].spans[0].start)
     sentence_marks = _sentence_marks(aligned, source.id)
-    head = (f'<h2><span class="muted">{esc(source.role)}</span> {esc(article_name(source))} ↔ '
-            f'<span class="muted">{esc(rewrite.role)}</span> {esc(article_name(rewrite))}</h2>')
-    for d in report.derivations:
-        if d.source_id == source.id and d.rewrite_id == rewrite.id:
-            head += (f"<span>{d.derived_share:.0%} of the rewrite derives from the source "
-                     f"({esc(derived_label(d.label))}): {d.verbatim} verbatim · "
-                     f"{d.rewritten} rewritten · {d.new} new of {d.sentences} sentences</span>")
-    cols = "".join(
-        _article(page, a, sentence_marks.get(a.id, []), dim_unused=a is source and bool(aligned))
-        for a in (source, rewrite))
-    return (f'<section class="pair"><div class="pairhead">{head}</div>'
-            f'<div class="cols">{cols}</div></section>\n')
+    derivations = [derivation_phrase(d) for d in report.derivations
+                   if d.source_id == source.id and d.rewrite_id == rewrite.id]
+    return {"source": _article(page, source, sentence_marks.get(source.id, []), dim_unused=bool(aligned)),
+            "rewrite": _article(page, rewrite, sentence_marks.get(rewrite.id, []), dim_unused=False),
+            "derivations": derivations}
 
 
 def _sentence_marks(aligned: list[tuple[int, Alignment]], source_id: str) -> dict[str, list[Mark]]:
@@ -245,44 +241,28 @@ def _sentence_marks(aligned: list[tuple[int, Alignment]], source_id: str) -> dic
     return marks
 
 
-def _columns(page: _Page, articles: Sequence[Article], title: str) -> str:
-    cols = "".join(_article(page, a, [], dim_unused=False) for a in articles)
-    return f'<section class="pair"><h2>{esc(title)}</h2><div class="cols">{cols}</div></section>\n'
+def _columns(page: _Page, articles: Sequence[Article], title: str) -> dict:
+    return {"title": title, "articles": [_article(page, a, [], dim_unused=False) for a in articles]}
 
 
 # ---- one article column -----------------------------------------------------------------
 
-def _article(page: _Page, article: Article, extra: list[Mark], *, dim_unused: bool) -> str:
+def _article(page: _Page, article: Article, extra: list[Mark], *, dim_unused: bool) -> dict:
+    from markupsafe import Markup
+
     marks = list(extra) + _evidence_marks(page, article)
     if page.view == "claims":
         marks += _claim_marks(page, article)
-    body = "".join(_segment_html(page, seg, dim_unused) for seg in segment(article.text, marks))
-    if not article.text.strip():
-        body = '<span class="empty">(empty body)</span>' + body
-    return (f'<article class="doc {esc(article.role)}">{_article_head(article)}'
-            f'<div class="body">{body}</div>{_article_foot(article)}</article>')
-
-
-def _article_head(a: Article) -> str:
-    name = article_name(a)  # title, else outlet, else id: every column gets a heading
-    meta = [esc(x) for x in (a.outlet, a.published, a.byline) if x and x != name]
-    meta.append(f"<code>{esc(a.id)}</code>")
-    if a.url:  # shown, never linked: article URLs are untrusted
-        meta.append(f'<span class="mono">{esc(a.url)}</span>')
-    reason = f'<div class="meta">{esc(a.role)}: {esc(a.role_reason)}</div>' if a.role_reason else ""
-    return (f'<header><span class="role {esc(a.role)}">{esc(a.role)}</span><h2>{esc(name)}</h2>'
-            f'<div class="meta">{" · ".join(meta)}</div>{reason}</header>')
-
-
-def _article_foot(a: Article) -> str:
-    bits = []
-    if a.credits:
-        bits.append("Credits: " + "<br>".join(esc(c) for c in a.credits))
-    if a.removed:
-        removed = "".join(f"<pre>{esc(r.kind)}: {esc(r.text)}</pre>" for r in a.removed)
-        bits.append(f"<details><summary>Removed: {esc(removed_summary(a))}</summary>"
-                    f"{removed}</details>")
-    return f"<footer>{'<br>'.join(bits)}</footer>" if bits else "<footer></footer>"
+    # every piece of article text in the body went through esc() in _segment_html
+    body = Markup("".join(_segment_html(page, seg, dim_unused) for seg in segment(article.text, marks)))
+    name = article_name(article)  # title, else outlet, else id: every column gets a heading
+    return {
+        "role": article.role, "name": name, "id": article.id,
+        "meta": [x for x in (article.outlet, article.published, article.byline) if x and x != name],
+        "url": article.url,  # shown, never linked: article URLs are untrusted
+        "reason": article.role_reason, "empty": not article.text.strip(), "body": body,
+        "credits": article.credits, "removed": article.removed, "removed_summary": removed_summary(article),
+    }
 
 
 def _evidence_marks(page: _Page, article: Article) -> list[Mark]:
@@ -332,6 +312,8 @@ def _segment_html(page: _Page, seg: Segment, dim_unused: bool) -> str:
         key = m.key
         first = id(m) in opened
         if isinstance(key, _Sentence):
+            page.relations.add(key.relation)
+            page.numbered = page.numbered or key.number is not None
             ident = page.id_attr(key.anchor) if first else ""
             opening.append(f'<span class="s s-{esc(key.relation)}"{ident} '
                            f'data-al="{esc(key.group)}" '
@@ -356,9 +338,10 @@ def _segment_html(page: _Page, seg: Segment, dim_unused: bool) -> str:
         if isinstance(key, _Evidence) and key.finding not in seen:
             seen.add(key.finding)
             after.append(f'<a class="fn {esc(key.severity)}" href="#f-{esc(key.finding)}" '
-                         f'title="{esc(key.title)}">{key.number}</a>')
+                         f'data-f="{esc(key.finding)}" title="{esc(key.title)}">{key.number}</a>')
     text = _text_html(seg.text)
     if dim_unused and text.strip() and not any(isinstance(m.key, _Sentence) for m in seg.marks):
+        page.dimmed = True
         text = f'<span class="gone">{text}</span>'
     return "".join(before) + "".join(opening) + text + "".join(reversed(closing)) + "".join(after)
 
@@ -370,56 +353,23 @@ def _text_html(text: str) -> str:
 
 # ---- tables -------------------------------------------------------------------------------
 
-def _claims_table(page: _Page) -> str:
+def _claims_table(page: _Page) -> dict:
     report = page.report
     parties = {p.id: p for p in report.parties}
-    if not report.claims:
-        return '<h2>Claims</h2><p class="empty">No claims found.</p>\n'
     rows = []
     for i, c in enumerate(report.claims):
-        anchor = _claim_anchor(i, c)
-        rows.append(
-            f'<tr data-c="{esc(anchor)}"><td><a href="#{esc(anchor)}">{i + 1}</a></td>'
-            f"<td><code>{esc(c.article_id)}</code></td><td>{esc(speaker_label(c, parties))}</td>"
-            f"<td>{esc(c.cue.text if c.cue else '')}</td><td>{esc(c.quote)}</td>"
-            f"<td>{esc(c.stance)}</td><td>{esc(truncate(c.content.text, 160))}</td>"
-            f"<td>{esc(', '.join(h.text for h in c.hedges))}</td>"
-            f"<td>{esc(c.medium or '')}</td></tr>")
-    return ("<h2>Claims</h2><table class=\"grid\"><thead><tr><th>#</th><th>article</th>"
-            "<th>speaker → party</th><th>cue</th><th>quote</th><th>stance</th><th>content</th>"
-            "<th>hedges</th><th>medium</th></tr></thead><tbody>" + "".join(rows)
-            + "</tbody></table>\n")
+        rows.append({"anchor": _claim_anchor(i, c), "cells": [
+            str(i + 1), Code(c.article_id), speaker_label(c, parties), c.cue.text if c.cue else "",
+            c.quote, c.stance, truncate(c.content.text, 160), ", ".join(h.text for h in c.hedges),
+            c.medium or ""]})
+    return {"title": "Claims", "empty": "No claims found.", "rows": rows,
+            "header": ["#", "article", "speaker → party", "cue", "quote", "stance", "content", "hedges",
+                       "medium"]}
 
 
-def _ingest_table(report: Report) -> str:
-    rows = []
-    for a in report.articles:
-        cells = [f"<code>{esc(a.id)}</code>", esc(a.role), esc(a.role_reason), esc(a.title or ""),
-                 esc(a.outlet or ""), esc(a.published or ""), esc(" / ".join(a.credits)),
-                 esc(removed_summary(a)), f"{len(a.text):,}"]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("id", "role", "why", "title", "outlet", "date",
-                                            "credits", "removed", "body chars"))
-    return (f'<h2>Articles read</h2><table class="grid"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>\n")
-
-
-def _parties(report: Report) -> str:
-    if not report.parties:
-        return ""
-    cards = []
-    for p in report.parties:
-        aliases = f'<div class="muted">also: {esc(", ".join(p.aliases))}</div>' if p.aliases else ""
-        members = "".join(
-            f"<div>{esc(m.name)}" + (f' <span class="muted">({esc(", ".join(m.titles))})</span>'
-                                     if m.titles else "") + "</div>" for m in p.members)
-        cards.append(f'<div class="party"><b>{esc(p.name)}</b> '
-                     f'<span class="muted">{esc(p.kind)}</span>{aliases}{members}</div>')
-    return f'<section><h2>Parties</h2><div class="parties">{"".join(cards)}</div></section>\n'
-
-
-def _errors(report: Report) -> str:
-    if not report.errors:
-        return ""
-    items = "".join(f"<li><code>{esc(e.path)}</code>: {esc(e.reason)}</li>" for e in report.errors)
-    return f"<section><h2>Skipped inputs</h2><ul>{items}</ul></section>\n"
+def _ingest_table(report: Report) -> dict:
+    rows = [{"anchor": None, "cells": [
+        Code(a.id), a.role, a.role_reason, a.title or "", a.outlet or "", a.published or "",
+        " / ".join(a.credits), removed_summary(a), f"{len(a.text):,}"]} for a in report.articles]
+    return {"title": "Articles read", "empty": "No articles.", "rows": rows,
+            "header": ["id", "role", "why", "title", "outlet", "date", "credits", "removed", "body chars"]}

@@ -7,9 +7,9 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
 
 CSS = """
 :root{--ink:#1f2328;--muted:#656d76;--line:#d8dee4;--bg:#f4f5f7;--card:#fff;
---verbatim:#d3f0dc;--rewritten:#fcefc7;--new:#fcd9d5;--gone:#8c959f;
+--verbatim:#eef7f1;--rewritten:#fbf6e6;--new:#fcebe8;--gone:#8c959f;
 --high:#c62828;--medium:#b35c00;--low:#1f6feb;
---high-bg:rgba(198,40,40,.16);--medium-bg:rgba(230,126,0,.20);--low-bg:rgba(31,111,235,.15)}
+--high-bg:rgba(198,40,40,.16);--high-line:rgba(198,40,40,.45);--medium-line:rgba(179,92,0,.45);--low-line:rgba(31,111,235,.4);--medium-bg:rgba(230,126,0,.20);--low-bg:rgba(31,111,235,.15)}
 *{box-sizing:border-box}
 html{scroll-behavior:smooth}
 body{margin:0;background:var(--bg);color:var(--ink);
@@ -38,7 +38,8 @@ aside h3.high{color:var(--high)}aside h3.medium{color:var(--medium)}aside h3.low
 border-radius:6px;padding:8px 10px;margin:0 0 8px;font-size:13.5px;line-height:1.45;scroll-margin-top:12px}
 .finding.high{border-left-color:var(--high)}.finding.medium{border-left-color:var(--medium)}
 .finding.low{border-left-color:var(--low)}
-.finding:target,.finding.hot{box-shadow:0 0 0 2px #0969da55}
+.finding{cursor:pointer}.finding.on{box-shadow:0 0 0 2px #0969da88}
+.hint{font-size:12.5px;color:var(--muted);margin:0 0 8px}
 .fhead{display:flex;gap:6px;align-items:baseline;margin-bottom:2px}
 .fnum{font-weight:700}
 .fkind{font-weight:600}
@@ -84,11 +85,18 @@ vertical-align:1px;text-decoration:none;background:#fff}
 .sn:hover{background:#0969da;color:#fff;border-color:#0969da}
 mark{color:inherit;background:transparent;border-radius:2px;scroll-margin-top:40vh;
 -webkit-box-decoration-break:clone;box-decoration-break:clone}
-mark.ev{border-bottom:2px solid var(--muted)}
-mark.ev.high{background:var(--high-bg);border-bottom-color:var(--high)}
-mark.ev.medium{background:var(--medium-bg);border-bottom-color:var(--medium)}
-mark.ev.low{background:var(--low-bg);border-bottom-color:var(--low)}
-mark.ev:target,mark.ev.hot{outline:2px solid #0969da;outline-offset:1px}
+/* evidence: a dotted underline until its finding is shown, then that finding alone is lit,
+so overlapping findings never pile up into solid colour */
+mark.ev{border-bottom:1.5px dotted var(--muted);cursor:pointer}
+mark.ev.high{border-bottom-color:var(--high-line)}mark.ev.medium{border-bottom-color:var(--medium-line)}
+mark.ev.low{border-bottom-color:var(--low-line)}
+body.focus mark.ev{border-bottom-color:transparent}
+body.focus mark.ev.on{border-bottom-style:solid;border-bottom-width:2px}
+mark.ev.on.high{background:var(--high-bg);border-bottom-color:var(--high)}
+mark.ev.on.medium{background:var(--medium-bg);border-bottom-color:var(--medium)}
+mark.ev.on.low{background:var(--low-bg);border-bottom-color:var(--low)}
+mark.ev.on:target{outline:2px solid #0969da;outline-offset:1px}
+body.focus .fn:not(.on){opacity:.25}
 mark.cl{background:#fff3b0;border-bottom:2px solid #d4a72c}
 mark.cl.q-direct{background:#dafbe1;border-bottom-color:#2da44e}
 mark.cl:target,mark.cl.hot{outline:2px solid #0969da}
@@ -112,15 +120,27 @@ aside{position:static;max-height:none;border-right:0;border-bottom:1px solid var
 @media print{aside{position:static;max-height:none}.layout{grid-template-columns:1fr}}
 """
 
-# Hovering an aligned sentence lights up its counterpart(s); hovering a finding
-# lights up its evidence and the other way round. Values matched are sanitised
-# ids ([A-Za-z0-9_-] only), so they are safe inside the selector.
+# One finding is shown at a time: hovering a finding (card, badge or evidence)
+# lights up its evidence in every column; a click, or following a link to it,
+# keeps it shown until another click or Escape. Hovering an aligned sentence or a
+# claim lights up its counterparts. Values matched are sanitised ids
+# ([A-Za-z0-9_-] only), so they are safe inside the selector.
 JS = """
-(function(){var lit=[];
-function clear(){lit.forEach(function(e){e.classList.remove('hot')});lit=[];}
-document.addEventListener('mouseover',function(ev){
-var t=ev.target.closest&&ev.target.closest('[data-f],[data-al],[data-c]');clear();if(!t)return;
-var k=t.hasAttribute('data-f')?'data-f':(t.hasAttribute('data-al')?'data-al':'data-c');
-lit=[].slice.call(document.querySelectorAll('['+k+'="'+t.getAttribute(k)+'"]'));
-lit.forEach(function(e){e.classList.add('hot')});});})();
+(function(){var pinned=null,shown=null,hot=[];
+function all(s){return [].slice.call(document.querySelectorAll(s));}
+function show(f){if(f===shown)return;all('.on').forEach(function(e){e.classList.remove('on')});
+shown=f;document.body.classList.toggle('focus',!!f);
+if(f)all('[data-f="'+f+'"]').forEach(function(e){e.classList.add('on')});}
+function finding(t){var e=t.closest&&t.closest('[data-f]');return e?e.getAttribute('data-f'):null;}
+document.addEventListener('mouseover',function(ev){show(finding(ev.target)||pinned);
+hot.forEach(function(e){e.classList.remove('hot')});hot=[];
+var t=ev.target.closest&&ev.target.closest('[data-al],[data-c]');if(!t)return;
+var k=t.hasAttribute('data-al')?'data-al':'data-c';
+hot=all('['+k+'="'+t.getAttribute(k)+'"]');hot.forEach(function(e){e.classList.add('hot')});});
+document.addEventListener('click',function(ev){var f=finding(ev.target);if(!f)return;
+pinned=(pinned===f&&!ev.target.closest('a'))?null:f;show(pinned);});
+document.addEventListener('keydown',function(ev){if(ev.key==='Escape'){pinned=null;show(null);}});
+function fromHash(){var h=decodeURIComponent(location.hash.slice(1));var e=h&&document.getElementById(h);
+var f=e&&e.getAttribute('data-f');if(f){pinned=f;show(f);}}
+window.addEventListener('hashchange',fromHash);fromHash();})();
 """

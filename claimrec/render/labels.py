@@ -135,11 +135,6 @@ def removed_summary(article: Article) -> str:
     return "; ".join(f"{k} {v:,} chars" for k, v in sizes.items())
 
 
-def derived_label(label: str) -> str:
-    """METER label as words: ``partially derived``, ``non-derived``."""
-    return "non-derived" if label == "non" else f"{label} derived"
-
-
 def plural(n: int, word: str) -> str:
     if n == 1:
         return f"{n} {word}"

@@ -12,9 +12,10 @@ from claimrec.models import Article, Finding, Report
 from claimrec.render.highlight import (
     SentenceIndex, group_evidence, marked_runs, one_line, truncate,
 )
+from claimrec.derivation import derivation_phrase
 from claimrec.render.labels import (
     article_name, claims_line, event_title, findings_by_severity, ingest_line,
-    derived_label, kind_label, pairs_and_rest, plural, party_names, removed_summary, speaker_label,
+    kind_label, pairs_and_rest, plural, party_names, removed_summary, speaker_label,
     summary_line,
 )
 
@@ -87,10 +88,8 @@ def _articles(report: Report) -> list[str]:
     for d in report.derivations:
         rewrite = md_escape(article_name(names.get(d.rewrite_id), d.rewrite_id))
         source = md_escape(article_name(names.get(d.source_id), d.source_id))
-        blocks.append(
-            f"*{rewrite}* takes {d.derived_share:.0%} of its sentences from *{source}* "
-            f"({derived_label(d.label)}: {d.verbatim} verbatim, {d.rewritten} rewritten, "
-            f"{d.new} new of {d.sentences}).")
+        blocks.append(f"Sentence alignment of *{rewrite}* against *{source}*: "
+                      f"{md_escape(derivation_phrase(d))}.")
     return blocks
 
 

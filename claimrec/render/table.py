@@ -21,8 +21,9 @@ from rich.text import Text
 
 from claimrec.models import Article, Finding, Report
 from claimrec.render.highlight import SentenceIndex, group_evidence, marked_runs, truncate
+from claimrec.derivation import derivation_phrase
 from claimrec.render.labels import (
-    article_source_line, claims_line, derived_label, event_title, findings_by_severity,
+    article_source_line, claims_line, event_title, findings_by_severity,
     ingest_line,
     kind_label, pairs_and_rest, party_names, removed_summary, speaker_label, summary_line,
 )
@@ -134,9 +135,8 @@ def _claims_table(report: Report) -> Table:
 def _derivations(report: Report) -> Text:
     lines = []
     for d in report.derivations:
-        lines.append(f"{d.rewrite_id} takes {d.derived_share:.0%} of its sentences from "
-                     f"{d.source_id} ({derived_label(d.label)}: {d.verbatim} verbatim, "
-                     f"{d.rewritten} rewritten, {d.new} new of {d.sentences})")
+        lines.append(f"sentence alignment of {d.rewrite_id} against {d.source_id}: "
+                     f"{derivation_phrase(d)}")
     return _t("\n".join(lines))
 
 

@@ -10,11 +10,11 @@ titled people, qualified groups). Each returned claim's speaker carries
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from claimrec.faults import Faults, several
 from claimrec.models import Article, Claim, Party
-from claimrec.resolve.mentions import Mention, doc_mentions, dominant_country, speaker_mentions
+from claimrec.resolve.mentions import Mention, doc_mentions, dominant_country, place_names, speaker_mentions
 from claimrec.resolve.parties import PartyBuilder, assign_speakers
 
 __all__ = ["resolve_parties"]
@@ -22,13 +22,15 @@ __all__ = ["resolve_parties"]
 
 def resolve_parties(
     articles: Sequence[Article], claims: Sequence[Claim], docs: Optional[Sequence] = None,
-    faults: Optional[Faults] = None,
+    faults: Optional[Faults] = None, aliases: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> tuple[list[Party], list[Claim]]:
     """Parties and the claims with their speakers assigned.
 
     Each article's mentions are gathered in isolation (``faults``): an article that
     breaks the mention scan only loses its own mentions. Building the parties from
     all mentions is one cross-article step; if it fails, the claims keep no party.
+    ``aliases`` (from the project's config file) names organisations that are one:
+    ``{"Alphabet": ["Google"]}``.
     """
     faults = faults or Faults(debug=True)
     articles, claims = list(articles), list(claims)
@@ -46,11 +48,12 @@ def resolve_parties(
         found[i] = faults.run("resolve", article.path, doc_mentions, i, article, doc, default=[])
         dominant[i] = faults.run("resolve", article.path, dominant_country, doc, default=None)
     mentions = [m for ms in found.values() for m in ms]
+    places = {i: place_names(d) for i, d in enumerate(docs)}
     for i, article in enumerate(articles):
         mentions += faults.run("resolve", article.path, speaker_mentions, claims, index, found,
-                               claims_of[i], default=[])
+                               claims_of[i], places, default=[])
     sources = frozenset(i for i, a in enumerate(articles) if a.role == "source")
-    built = faults.run("resolve", several([a.path for a in articles]), PartyBuilder(mentions, dominant, sources).build,
+    built = faults.run("resolve", several([a.path for a in articles]), PartyBuilder(mentions, dominant, sources, aliases).build,
                        default=None)
     if built is None:
         return [], claims

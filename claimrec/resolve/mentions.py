@@ -76,6 +76,7 @@ class _DocScanner:
         self.used: set[int] = set()
         self.out: list[Mention] = []
         self.lex = party_tables()
+        self.places = place_names(doc)
 
     def _mention(self, start_tok: int, end_tok: int, phrase: Phrase, actor: bool) -> Mention:
         start = self.doc[start_tok].idx
@@ -89,6 +90,10 @@ class _DocScanner:
 
     def _free(self, a: int, b: int) -> bool:
         return not any(i in self.used for i in range(a, b))
+
+    def _place(self, span) -> bool:
+        """A city or region the parse tags as a place somewhere in the article is no organisation."""
+        return norm(span.text) in self.places and not self.lex.country(span.text)
 
     def scan(self) -> list[Mention]:
         for ent in self.doc.ents:
@@ -221,7 +226,7 @@ class _DocScanner:
     def _organisation(self, a: int, b: int) -> None:
         doc = self.doc
         span = doc[a:b]
-        if self.lex.country(span.text):
+        if self.lex.country(span.text) or self._place(span):
             return
         root = span.root
         # owners, countries and descriptors in front: "Facebook owner", "Kazakhstan's", "news site"
@@ -253,6 +258,9 @@ class _DocScanner:
                 return
             if dets & {"a", "an", "any", "every", "each", "no"}:
                 return
+            if low in lex.qualified_government_heads and not root.text[:1].isupper() and not any(
+                    c.dep_ in ("poss", "compound", "amod", "nmod") for c in root.lefts):
+                return  # "had the authority to" is power, not a government
             # bare "government" ("independently of government") is the institution in general
             if not dets and not root.text[:1].isupper() and not any(
                     c.dep_ in ("poss", "compound", "amod", "nmod") for c in root.lefts):
@@ -302,15 +310,17 @@ class _DocScanner:
         if root.dep_ == "appos" and (root.head.ent_type_ == "PERSON" or root.head.i in self.used):
             return  # "Andy Stone, a spokesman for Meta": the title of a named person
         end = chunk.end
+        post = self.lex.postmodifiers
         for child in root.children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+            if child.i > root.i and ((child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"))
+                                     or child.lower_ in post):
                 end = max(end, child.right_edge.i + 1)
         phrase = classify(doc[start:end].text)
-        if phrase is None or phrase.kind != "role" or phrase.affiliation is None:
+        if phrase is None or phrase.kind != "role" or (phrase.affiliation is None and not phrase.qualifier):
             return
         m = self._mention(start, end, phrase, _is_actor(root))
         aff = phrase.affiliation
-        if aff.kind in ("organisation", "government", "legislature", "org_ref"):
+        if aff is not None and aff.kind in ("organisation", "government", "legislature", "org_ref"):
             m.affiliation = Mention(self.index, self.article.id, m.start, m.end, m.text, aff, True)
         self.out.append(m)
 
@@ -345,6 +355,13 @@ def doc_mentions(index: int, article: Article, doc) -> list[Mention]:
     return _DocScanner(index, article, doc).scan()
 
 
+def place_names(doc) -> frozenset[str]:
+    """Normalised names the parse tags as places (GPE, LOC, FAC) anywhere in the article."""
+    if doc is None:
+        return frozenset()
+    return frozenset(norm(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
+
+
 def dominant_country(doc) -> Optional[str]:
     """The country an article is mostly about: most named (GPE, NORP, demonyms), first on ties."""
     if doc is None:
@@ -366,6 +383,7 @@ def dominant_country(doc) -> Optional[str]:
 def speaker_mentions(
     claims: list[Claim], article_index: dict[str, int], found: dict[int, list[Mention]],
     indices: Optional[Iterable[int]] = None,
+    places: Optional[dict[int, frozenset[str]]] = None,
 ) -> list[Mention]:
     """Mentions for claim speakers; a speaker whose span overlaps a mention found in the parse
     is attached to it (so parse and extractor agree), others become mentions of their own.
@@ -387,7 +405,10 @@ def speaker_mentions(
                     hit.affiliation = _affiliation_mention(ai, claim, sp.affiliation, hit.start)
                 continue
         phrase = None
+        here = (places or {}).get(ai, frozenset())
         for text in _speaker_texts(sp):
+            if norm(text) in here and not party_tables().country(text):
+                continue  # "Manhattan" for "the clinic": a place speaks for no one
             phrase = classify(text, sp.kind if sp.kind != "unknown" else None)
             if phrase is not None:
                 break
@@ -410,12 +431,24 @@ def speaker_mentions(
     return out
 
 
+def _anonymous(text: Optional[str]) -> bool:
+    if not text:
+        return False
+    phrase = classify(text)
+    return (phrase is not None and phrase.kind == "role" and phrase.affiliation is None
+            and phrase.head in party_tables().anonymous_roles)
+
+
 def _pronoun(text: str) -> bool:
     return norm(text) in party_tables().pronouns
 
 
 def _speaker_texts(sp) -> Iterable[str]:
-    """Named forms first: a resolved pronoun's antecedent beats the pronoun."""
+    """Named forms first: a resolved pronoun's antecedent beats the pronoun; but "the source"
+    is the anonymous source, not whoever the sentence before named."""
+    surface = sp.span.text if sp.span is not None else sp.text
+    if _anonymous(surface):
+        yield surface
     for text in (sp.name, sp.resolved_from if not _pronoun(sp.resolved_from or "") else None, sp.text):
         if text and not _pronoun(text):
             yield text

@@ -24,6 +24,9 @@ GIVEN_MIN = 80.0
 ORG_FUZZ_MIN = 92.0
 _WORD = re.compile(r"[^\W\d_][\w'\-.]*", re.UNICODE)
 _DOUBLE = re.compile(r"(.)\1+")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# lower case followed by upper case: once in McConaghy or DeSantis, twice only in codes
+_CASE_TURN = re.compile(r"[a-z][A-Z]")
 
 
 def fold(token: str) -> str:
@@ -45,7 +48,10 @@ class PersonName:
 def parse_person(text: str) -> PersonName | None:
     """Given names and surname of a person's name, with titles and honorifics dropped."""
     lex = party_tables()
-    text = text.replace("\u2019", "'")
+    # "Christie Marsh (Follow)", "Ana Velez [pictured]": brackets hold no part of a name
+    text = _BRACKETED.sub(" ", text.replace("\u2019", "'"))
+    if any(not _name_like(t) for t in text.split()):
+        return None  # "FKPejY4nQz" from a short link, "@handle", digits
     words = [w.rstrip(".,") for w in _WORD.findall(text)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     # everything up to the last title or honorific ("Former U.S. President", "Mr.",
@@ -59,9 +65,21 @@ def parse_person(text: str) -> PersonName | None:
     while words and norm(words[-1]) in lex.name_suffixes:
         words = words[:-1]
     words = [w for w in words if w]
-    if not words:
-        return None
+    if not words or not words[-1][:1].isupper() or norm(words[-1]) in lex.not_names:
+        return None  # "and", "the doctor": no name at all
+    if all(len(w) > 1 and w.isupper() for w in words):
+        return None  # "JOAN" of a heading in capitals; initials are one letter
     return PersonName(given=tuple(words[:-1]), surname=words[-1], display=" ".join(words))
+
+
+def _name_like(token: str) -> bool:
+    """Could this whitespace token be (part of) a written name?"""
+    core = token.strip(".,;:!?\"'()[]")
+    if not core:
+        return True
+    if any(c.isdigit() for c in core) or "@" in core or "/" in core:
+        return False
+    return len(_CASE_TURN.findall(core)) < 2
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
 from claimrec.models import Claim, Member, Party
 from claimrec.resolve.mentions import Mention
@@ -124,8 +124,10 @@ def _add_unique(items: list[str], value: str) -> None:
 
 class PartyBuilder:
     def __init__(self, mentions: list[Mention], dominant: dict[int, Optional[str]],
-                 source_articles: frozenset[int] = frozenset()) -> None:
+                 source_articles: frozenset[int] = frozenset(),
+                 aliases: Optional[Mapping[str, Sequence[str]]] = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.article, m.start, m.end))
+        self.aliases = dict(aliases or {})
         self.dominant = dominant
         self.source_articles = source_articles
         self.target: dict[int, Key] = {}  # id(mention) -> party key
@@ -157,6 +159,12 @@ class PartyBuilder:
             for b in cores[i + 1 :]:
                 if same_org(a, b):
                     self.orgs.union(a, b)
+        # the project's own knowledge (config file): these names are one organisation
+        known = set(cores)
+        for name, others in self.aliases.items():
+            group = [c for c in (org_core(x) for x in (name, *others)) if c in known]
+            for other in group[1:]:
+                self.orgs.union(group[0], other)
 
     def _resolve_references(self) -> None:
         by_article: dict[int, list[Mention]] = {}
@@ -166,16 +174,19 @@ class PartyBuilder:
             salience: Counter[Key] = Counter()
             last_org: Optional[Key] = None
             last_country = ""
+            last_anon: dict[str, Key] = {}  # role -> the anonymous voice "the source" last meant
             org_counts: Counter[Key] = Counter(
                 ("org", self.orgs.find(m.phrase.head)) for m in items if m.kind == "organisation"
             )
             for m in items:
                 for x in ([m.affiliation] if m.affiliation is not None else []) + [m]:
                     antecedent = _most_salient(salience, last_org)
-                    key = self._resolve_one(x, ai, antecedent, last_country, org_counts)
+                    key = self._resolve_one(x, ai, antecedent, last_country, org_counts, last_anon)
                     if key is None:
                         continue
                     self.target[id(x)] = key
+                    if key[0] == "anon":
+                        last_anon[self._role_of(x)] = key
                     if key[0] == "org":
                         last_org = key
                         salience[key] += 2.0 if x.subject else 1.0
@@ -188,7 +199,11 @@ class PartyBuilder:
                         last_country or self.dominant.get(ai) or self.only_country
                     )
 
-    def _resolve_one(self, m: Mention, ai: int, last_org, last_country: str, org_counts) -> Optional[Key]:
+    def _role_of(self, m: Mention) -> str:
+        return self.lex.role_synonyms.get(m.phrase.head, m.phrase.head)
+
+    def _resolve_one(self, m: Mention, ai: int, last_org, last_country: str, org_counts,
+                     last_anon: dict[str, Key]) -> Optional[Key]:
         kind = m.kind
         if kind == "organisation":
             return ("org", self.orgs.find(m.phrase.head or org_core(m.phrase.name)))
@@ -204,6 +219,12 @@ class PartyBuilder:
         if kind == "role":
             if m.affiliation is not None and id(m.affiliation) in self.target:
                 return self.target[id(m.affiliation)]
+            if m.affiliation is None and m.phrase.qualifier:
+                # an anonymous voice is one actor per qualifier: a source close to the doctor
+                # and a source close to the investigation are two
+                return ("anon", f"{self._role_of(m)}|{m.phrase.qualifier}")
+            if m.affiliation is None:
+                return last_anon.get(self._role_of(m))  # "the source said", after one was introduced
             return None
         return None
 
@@ -251,7 +272,7 @@ class PartyBuilder:
 
         def record(key: Key, m: Mention) -> _PartyRec:
             kind = {"org": "organisation", "gov": "government", "leg": "government",
-                    "group": "group", "person": "person"}[key[0]]
+                    "group": "group", "person": "person", "anon": "unknown"}[key[0]]
             rec = records.get(key)
             if rec is None:
                 rec = records[key] = _PartyRec(key=key, kind=kind, first=_pos(m))
@@ -264,7 +285,7 @@ class PartyBuilder:
             key = self.target.get(id(m))
             if key is None:
                 continue
-            if key[0] != "org" or m.actor or m.speakers or m.kind == "org_ref":
+            if key[0] not in ("org", "anon") or m.actor or m.speakers or m.kind == "org_ref":
                 active.add(key)
             if m.affiliation is not None and id(m.affiliation) in self.target:
                 active.add(self.target[id(m.affiliation)])
@@ -280,7 +301,10 @@ class PartyBuilder:
                 role = party_tables().role_synonyms.get(m.phrase.head, m.phrase.head)
                 mem = rec.members.get("role:" + role)
                 if mem is None:
-                    name = " ".join(w for w in m.phrase.name.split() if norm(w) not in ("a", "an", "the"))
+                    words = m.phrase.name.split()
+                    while words and norm(words[0]) in ("a", "an", "the"):
+                        words = words[1:]
+                    name = " ".join(words)
                     mem = rec.members["role:" + role] = _MemberRec(key="role:" + role, name=name, first=_pos(m))
                 _add_unique(mem.titles, m.phrase.title)
                 _add_unique(mem.aliases, m.text)

@@ -25,6 +25,7 @@ from claimrec.text.lookups import CountryName as Country
 from claimrec.text.lookups import parties as party_tables
 from claimrec.text.normalize import norm
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[^\W_][\w'\u2019.\-&]*", re.UNICODE)
 
 
@@ -39,6 +40,7 @@ class Phrase:
     country: str = ""  # for government / legislature; "" = decided by context
     head: str = ""  # the noun that made the call (cabinet, parliament, spokesperson, critics)
     group_key: str = ""
+    qualifier: str = ""  # what an anonymous role is defined by: "close to the doctor"
     brands: list[str] = field(default_factory=list)
     affiliation: Optional["Phrase"] = None
 
@@ -75,9 +77,11 @@ def find_country(words: list[str]) -> Optional[Country]:
 
 
 def _head_index(low: list[str]) -> int:
-    """Index of the head noun: the last word before an 'of/for/at' complement, else the last word."""
+    """Index of the head noun: the last word before an 'of/for/at' complement or a
+    postmodifier ("source *close to* the doctor"), else the last word."""
+    post = party_tables().postmodifiers
     for i, w in enumerate(low):
-        if w in ("of", "for", "at", "with", "from", "in") and i > 0:
+        if (w in ("of", "for", "at", "with", "from", "in") or w in post) and i > 0:
             return i - 1
     return len(low) - 1
 
@@ -88,7 +92,7 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
     ``label`` is a hint: a spaCy entity label (PERSON, ORG, GPE, NORP) or a
     party kind from the extractor (person, organisation, government, group)."""
     lex = party_tables()
-    words = words_of(text)
+    words = words_of(_BRACKETED.sub(" ", text))  # "Christie Marsh (Follow)": a button, not a name
     if not words:
         return None
     low = [norm(w) for w in words]
@@ -110,12 +114,18 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
         return Phrase(kind="government", name=whole.name, country=whole.name, head="government")
 
     if head in lex.roles and not _has_name_after(words, head_i):
-        rest = words[:head_i] + words[head_i + 2 :] if head_i + 1 < len(words) else words[:head_i]
+        qualifier = ""
+        if head_i + 1 < len(words) and low[head_i + 1] in lex.postmodifiers:
+            # "a source close to the doctor" is close to the doctor, not employed by him
+            qualifier = " ".join(low[head_i + 1 :])
+            rest = words[:head_i]
+        else:
+            rest = words[:head_i] + words[head_i + 2 :] if head_i + 1 < len(words) else words[:head_i]
         affiliation = classify(" ".join(rest), None) if rest else None
         if affiliation is not None and affiliation.kind in ("group", "role", "person"):
             affiliation = None
         return Phrase(kind="role", name=" ".join(words), head=head, title=words[head_i],
-                      title_kind="role", affiliation=affiliation)
+                      title_kind="role", affiliation=affiliation, qualifier=qualifier)
 
     group = lex.group_key(low[head_i]) if low[head_i] in lex.group_nouns else None
     if group and label not in ("person", "org", "organisation", "gpe"):
@@ -125,6 +135,8 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
 
     legis = _match_heads(bare, lex.legislature_heads)
     gov = _match_heads(bare, lex.government_heads)
+    if gov and _named_organ(words, low, gov, country):
+        return _organisation(words, low)
     if gov:
         return Phrase(kind="government", name=text.strip(), country=country.name if country else "",
                       head=" ".join(bare[gov[0]:gov[1]]))
@@ -179,6 +191,21 @@ def _group_qualifier(low: list[str], head_i: int) -> str:
             return "" if base in lex.pronouns else base
     mods = [w for w in before if w not in lex.determiners and w.isalpha() and w not in lex.quantity_words]
     return mods[-1] if mods else ""
+
+
+def _named_organ(words: list[str], low: list[str], head: tuple[int, int], country) -> bool:
+    """ "the Ministry of Gossip": an organ word with a capitalised "of" name that holds no
+    portfolio and no country is the name of something else (a blog, a club)."""
+    lex = party_tables()
+    a, b = head
+    if country is not None or b - a != 1 or low[a] not in lex.organ_words or not words[a][:1].isupper():
+        return False
+    tail = [w for w in low[b + 1 :] if w not in lex.determiners and w != "and"]
+    if b >= len(low) or low[b] != "of" or not tail:
+        return False
+    if not all(w[:1].isupper() for w in words[b + 1 :] if norm(w) not in lex.determiners and norm(w) != "and"):
+        return False
+    return not any(_strip_possessive(w)[0] in lex.portfolios for w in tail)
 
 
 def _match_heads(bare: list[str], heads: frozenset[str]) -> Optional[tuple[int, int]]:

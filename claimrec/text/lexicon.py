@@ -168,6 +168,10 @@ class OrganisationLexicon(_Section):
     ownership_words: list[str]
     generic_name_words: list[str]
     name_extensions: list[str]
+    # what a ministry or department is of; "the Ministry of Gossip" holds none of them
+    portfolios: list[str] = Field(default_factory=list)
+    # government heads only with a modifier or a capital ("the port authority", not "the authority to")
+    qualified_government_heads: list[str] = Field(default_factory=list)
 
 
 class Country(_Section):
@@ -186,6 +190,9 @@ class MentionWords(_Section):
     determiners: list[str]
     quantity_words: list[str]
     name_suffixes: list[str]
+    not_names: list[str] = Field(default_factory=list)
+    postmodifiers: list[str] = Field(default_factory=list)
+    anonymous_roles: list[str] = Field(default_factory=list)
     role_synonyms: dict[str, str]
 
 

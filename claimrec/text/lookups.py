@@ -124,6 +124,11 @@ class PartyTables:
     quantity_words: frozenset[str]
     name_suffixes: frozenset[str]
     role_synonyms: dict[str, str]
+    not_names: frozenset[str] = frozenset()
+    postmodifiers: frozenset[str] = frozenset()
+    anonymous_roles: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()
+    qualified_government_heads: frozenset[str] = frozenset()
 
     def country(self, text: str) -> Optional[CountryName]:
         """The country a name, alias, demonym or capital stands for (case of the first letter matters)."""
@@ -196,6 +201,11 @@ def parties() -> PartyTables:
         quantity_words=frozenset(closed.quantity_words),
         name_suffixes=frozenset(closed.name_suffixes),
         role_synonyms=dict(closed.role_synonyms),
+        not_names=frozenset(closed.not_names),
+        postmodifiers=frozenset(closed.postmodifiers),
+        anonymous_roles=frozenset(closed.anonymous_roles),
+        portfolios=frozenset(orgs.portfolios),
+        qualified_government_heads=frozenset(orgs.qualified_government_heads),
     )
 
 

@@ -65,5 +65,5 @@ def test_seed_roles_detected(seed_dir):
 def test_seed_roles_given_with_source(seed_dir, rewrite_path):
     articles = _by_id(read_inputs([str(seed_dir)], source=str(rewrite_path)))
     assert articles["000_68e9e79a0af75a1d"].role == "source"
-    assert articles["000_68e9e79a0af75a1d"].role_reason == "given with --source"
+    assert articles["000_68e9e79a0af75a1d"].role_reason == "given as --source"
     assert articles["002_5b0591697e1febfe"].role == "rewrite"

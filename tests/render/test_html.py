@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -243,3 +245,58 @@ def test_evidence_on_an_empty_article_still_has_its_anchor():
     page = Page(render(report, "html"))
     check_page(page)
     assert "ev-f1-1" in page.ids
+
+
+# --- one finding at a time, a quiet page, an honest legend --------------------------------------
+
+def _legend(page: Page) -> list[str]:
+    out, inside = [], False
+    for tag, attrs in page.tags:
+        if tag == "div" and "legend" in (attrs.get("class") or "").split():
+            inside = True
+        elif inside and tag == "span" and "k" in (attrs.get("class") or "").split():
+            out.append(attrs["class"].split()[1])
+    return out
+
+
+def test_legend_lists_only_what_the_columns_show(seed_report, seed_page):
+    assert _legend(seed_page) == ["s-verbatim", "s-rewritten", "s-new", "gone"]
+    no_verbatim = seed_report.model_copy(update={"alignments": [
+        a.model_copy(update={"relation": "rewritten"}) if a.relation == "verbatim" else a
+        for a in seed_report.alignments]})
+    assert _legend(Page(render(no_verbatim, "html"))) == ["s-rewritten", "s-new", "gone"]
+    peers = seed_report.model_copy(update={
+        "articles": [a.model_copy(update={"role": "peer"}) for a in seed_report.articles]})
+    assert _legend(Page(render(peers, "html"))) == []
+
+
+def test_evidence_is_quiet_until_its_finding_is_shown(seed_page):
+    from claimrec.render.html_assets import CSS
+
+    # no background on evidence by default: only the shown finding's marks are filled in
+    base = re.search(r"(?m)^mark\.ev\{[^}]*\}", CSS).group(0)
+    assert "background" not in base
+    assert re.search(r"mark\.ev\.on\.high\{background:", CSS)
+    # every badge and card names its finding, so the script can light exactly that one
+    badges = [a for t, a in seed_page.tags if t == "a" and "fn" in (a.get("class") or "").split()]
+    assert badges and all(a.get("data-f") for a in badges)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_following_a_finding_link_lights_that_finding_alone(seed_report, tmp_path):
+    """The page's own script in a real browser: #f-<id> shows one finding's evidence only."""
+    path = tmp_path / "report.html"
+    path.write_text(render(seed_report, "html"), encoding="utf-8")
+    target = seed_report.findings[1]
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+         "--dump-dom", f"{path.as_uri()}#f-{safe_id(target.id)}"],
+        capture_output=True, text=True, timeout=120)
+    dom = done.stdout
+    assert re.search(r'<body class="focus"', dom), dom[:300]
+    lit = re.findall(r'<mark class="ev [a-z]+ on"[^>]*data-f="([^"]+)"', dom)
+    assert lit and set(lit) == {safe_id(target.id)}
+    assert len(lit) >= len(target.evidence)

@@ -39,3 +39,17 @@ def test_every_format_says_one_finding(seed_report, fmt, expected):
     out = render(_with(seed_report, findings=high), fmt)
     assert expected in out
     assert "1 findings" not in out
+
+
+def test_every_renderer_quotes_the_sentence_alignment_in_the_same_words(seed_report):
+    """The derivation line and the role reasons use one measure, named as such."""
+    from claimrec.derivation import derivation_phrase
+    from claimrec.render import render
+
+    [d] = seed_report.derivations
+    phrase = derivation_phrase(d)
+    assert phrase == ("11 of its 14 sentences come from the source "
+                      "(1 verbatim, 10 rewritten, 3 new; partially derived)")
+    for fmt in ("table", "md", "html"):
+        out = " ".join(render(seed_report, fmt, view="diff").split())  # the table wraps
+        assert "sentence alignment" in out.lower() and phrase.split(" (")[0] in out, fmt
