@@ -186,6 +186,8 @@ class Finding(_Model):
     severity: Severity
     confidence: float = Field(ge=0.0, le=1.0)
     summary: str
+    # what a reader should check, in plain words (one line per kind, data/lexicons/checks.json)
+    check: str = ""
     party_ids: list[str] = Field(default_factory=list)
     claim_ids: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(min_length=1)

@@ -121,3 +121,10 @@ def test_stdin_extract_jsonl(wire_path, cache_dir):
     assert result.exit_code == 0, result.stderr
     claims = [json.loads(l) for l in result.stdout.splitlines() if '"type":"claim"' in l]
     assert len(claims) >= 8
+
+
+def test_every_finding_says_what_to_check_in_every_format(seed_dir, cache_dir, report):
+    assert all(f.check for f in report.findings)
+    for fmt, marker in (("table", "Check: "), ("md", "**Check:**"), ("html", "Check: ")):
+        out = _run(["reconcile", str(seed_dir), "-f", fmt], cache_dir).stdout
+        assert marker in out, fmt

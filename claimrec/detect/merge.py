@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from claimrec.detect.draft import Draft
 from claimrec.models import SEVERITY_RANK, Finding, Span
+from claimrec.text.lexicon import lexicon
 
 # kind -> kinds whose rewrite evidence, when it covers this draft's, makes it redundant
 _SUBSUMED_BY = {
@@ -108,6 +109,7 @@ def number_findings(drafts: list[Draft]) -> list[Finding]:
     for i, d in enumerate(sorted(drafts, key=order), start=1):
         out.append(Finding(
             id=f"f{i}", kind=d.kind, severity=d.severity, confidence=d.confidence, summary=d.summary,
+            check=lexicon().checks.checks.get(d.kind, ""),
             party_ids=d.party_ids, claim_ids=d.claim_ids, evidence=d.evidence,
         ))
     return out

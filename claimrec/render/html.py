@@ -187,7 +187,7 @@ def _finding_card(page: _Page, f: Finding, number: int, anchor: str) -> dict:
                          "label": article_name(article, span.article_id),
                          "text": truncate(span.text, 110)})
     return {"anchor": anchor, "number": number, "kind": kind_label(f.kind), "severity": f.severity,
-            "confidence": f"{f.confidence:.2f}", "summary": f.summary,
+            "confidence": f"{f.confidence:.2f}", "summary": f.summary, "check": f.check,
             "parties": " · ".join(party_names(page.report, f.party_ids)), "evidence": evidence}
 
 

@@ -45,6 +45,7 @@ border-radius:6px;padding:8px 10px;margin:0 0 8px;font-size:13.5px;line-height:1
 .fkind{font-weight:600}
 .fconf{margin-left:auto;color:var(--muted);font-size:12px;white-space:nowrap}
 .fsum{margin:2px 0 4px}
+.fcheck{margin:0 0 4px;font-style:italic;color:var(--muted)}
 .fparties{margin:0 0 4px;color:var(--muted);font-size:12.5px}
 .evlist{list-style:none;margin:0;padding:0}
 .evlist li{margin:3px 0}

@@ -129,6 +129,8 @@ def _finding(f: Finding, number: int, report: Report, index: SentenceIndex,
                else f"{label}: {md_escape(f.summary)}")
     blocks = [f"#### {number}. {heading}",
               "*" + " · ".join(meta) + "*"]
+    if f.check:
+        blocks.append(f"**Check:** {md_escape(f.check)}")
     for quote in group_evidence(index, f.evidence):
         body = index.texts.get(quote.article_id, "")
         where = ", ".join(f"chars {s.start}–{s.end}" for _, s in quote.spans)

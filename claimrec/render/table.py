@@ -168,6 +168,8 @@ def _finding_panel(f: Finding, number: int, report: Report, index: SentenceIndex
                    articles: dict[str, Article], styled: bool) -> Panel:
     style = SEVERITY_STYLE[f.severity]
     parts: list = [_t(f.summary, style="bold")]
+    if f.check:
+        parts.append(_t("Check: " + f.check, style="italic"))
     names = party_names(report, f.party_ids)
     if names:
         parts.append(_t("parties: " + " / ".join(names), style="dim"))

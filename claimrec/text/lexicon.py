@@ -226,6 +226,11 @@ class WordLists(_Section):
     antonyms: list[tuple[str, str]] = Field(default_factory=list)
 
 
+class CheckLexicon(_Section):
+    # finding kind -> what a reader should check, in plain words
+    checks: dict[str, str]
+
+
 class Lexicon(_Section):
     cues: CueLexicon
     hedges: HedgeLexicon
@@ -238,6 +243,7 @@ class Lexicon(_Section):
     mentions: MentionWords
     numbers: NumberLexicon
     words: WordLists
+    checks: CheckLexicon
 
 
 # section -> file under data/lexicons/
@@ -245,7 +251,7 @@ FILES = {
     "cues": "cues.json", "hedges": "hedges.json", "modality": "modality.json", "media": "media.json",
     "speakers": "speakers.json", "titles": "titles.json", "organisations": "organisations.json",
     "countries": "countries.json", "mentions": "mentions.json", "numbers": "numbers.json",
-    "words": "words.json",
+    "words": "words.json", "checks": "checks.json",
 }
 
 

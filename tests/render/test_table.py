@@ -61,3 +61,4 @@ def test_article_text_is_not_read_as_rich_markup():
                                       text="body")])
     out = render(report, "table")
     assert "[bold red]Boom[/]" in out
+
