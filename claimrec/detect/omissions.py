@@ -88,15 +88,13 @@ def _kept(pair: ArticlePair, claim, keys: set[str], negative: bool) -> bool:
 
 
 def _quotes(pair: ArticlePair) -> list[Draft]:
-    """Direct quotes no claim covers, in source sentences the rewrite has no counterpart
-    of, whose words the rewrite does not carry: a quote silently dropped."""
+    """Direct quotes in source sentences the rewrite has no counterpart of, whose words the
+    rewrite does not carry: a quote silently dropped (also one part of a claim that quotes
+    its speaker twice; merging joins it with the claim's own omission when both fire)."""
     out = []
     src = pair.source
     body = src.article.text
-    claimed = [(c.content.start, c.content.end) for c in src.claims]
     for qt in src.adoc.quotes:
-        if any(a <= qt.start < b for a, b in claimed):
-            continue  # the claim's own omission check speaks for it
         toks = src.doc.char_span(qt.start, qt.end, alignment_mode="expand")
         if toks is None or len(words(body[qt.start:qt.end])) < MIN_QUOTE_WORDS:
             continue
@@ -107,8 +105,8 @@ def _quotes(pair: ArticlePair) -> list[Draft]:
         if any(pair.rewrites_of.get(s.start) for s in sents):
             continue  # the sentence has a counterpart: reworded, not dropped
         best, best_cov = _best_cover(pair, keys)
-        if best_cov >= COVER:
-            continue
+        if best_cov >= MOVED:
+            continue  # nearly all its words stand in one rewrite sentence: moved, not dropped
         severity, conf = rate("omission", coverage=best_cov, direct=True, claim_conf=0.7)
         evidence = [src.span(qt.start, qt.end)] + [s.span() for s in sents[:1]]
         if best is not None:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from claimrec.detect.context import DetectContext
 from claimrec.text.lookups import parties as party_tables
-from claimrec.text.normalize import fold, names_compatible
+from claimrec.text.normalize import fold, names_compatible, norm
 from claimrec.text.predicates import NAMED, PLACES, Arg
 
 VARIANT = 0.85  # name similarity at which two spellings are one name
@@ -85,8 +85,9 @@ def nationality(name: str) -> bool:
     words = name.split()
     if len(words) != 1:
         return False
-    word = words[0]
-    return party_tables().country(word) is not None or (word.endswith("s") and party_tables().country(word[:-1]) is not None)
+    word = norm(words[0])
+    demonyms = party_tables().demonyms
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -38,7 +38,7 @@ from claimrec.text.quantities import describe, same_value
 MAX_HUNK = 6  # words on either side of a hunk read position by position
 MAX_SPEAKER = 12  # a speaker's description can be long ("a person with knowledge of the talks")
 _ACTORS = frozenset({"PERSON", "ORG"})
-MAX_NAME = 4  # words of a name read as one participant
+MAX_NAME = 6  # words of a name read as one participant
 _PRONOUN_REFERENT = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
     "she": ("f", 1), "her": ("f", 1), "hers": ("f", 1), "herself": ("f", 1),

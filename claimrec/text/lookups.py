@@ -102,6 +102,7 @@ class CountryName:
 class PartyTables:
     countries: dict[str, CountryName]  # any surface form (name, alias, demonym, capital) -> country
     capitals: frozenset[str]
+    demonyms: frozenset[str]  # "British", "Briton", "Americans": nationality words, not names
     honorifics: frozenset[str]
     title_kinds: dict[str, str]  # title (normalised, may be multiword) -> government|legislature|organisation|role
     roles: frozenset[str]
@@ -161,11 +162,13 @@ def parties() -> PartyTables:
     titles, orgs, closed = lex.titles, lex.organisations, lex.mentions
     countries: dict[str, CountryName] = {}
     capitals: set[str] = set()
+    demonyms: set[str] = set()
     for row in lex.countries.countries:
         country = CountryName(name=row.name, demonym=(row.demonyms or [row.name])[0])
         # first writer wins so an ambiguous form ("Congolese") keeps the first country listed
         for form in [row.name, *row.aliases, *row.demonyms]:
             countries.setdefault(norm(form), country)
+        demonyms.update(norm(d) for d in row.demonyms)
         for form in row.capitals:
             countries.setdefault(norm(form), country)
             capitals.add(norm(form))
@@ -179,6 +182,7 @@ def parties() -> PartyTables:
     return PartyTables(
         countries=countries,
         capitals=frozenset(capitals),
+        demonyms=frozenset(demonyms),
         honorifics=frozenset(norm(t) for t in titles.honorifics),
         title_kinds=title_kinds,
         roles=frozenset(norm(t) for t in titles.role),
