@@ -109,7 +109,9 @@ def _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h) -> list:
 
 def _negation(pair: ArticlePair, al: AlignedSentence, h: Hunk):
     rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
-    rneg, sneg = negation_tokens(rtoks), negation_tokens(stoks)
+    # a negation of something in the sentence, not a "No." answering a question
+    rneg = [t for t in negation_tokens(rtoks) if t.head.i != t.i and t.dep_ != "intj"]
+    sneg = [t for t in negation_tokens(stoks) if t.head.i != t.i and t.dep_ != "intj"]
     if bool(rneg) == bool(sneg):
         return None
     if _rest(rtoks, rneg) != _rest(stoks, sneg):
