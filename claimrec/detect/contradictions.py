@@ -58,6 +58,9 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group"})
 _NOBODY_IN_PARTICULAR = frozenset({"few", "not", "many", "some", "most", "several", "everyone", "nobody",
                                    "anyone", "someone", "everybody", "people", "others", "all"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# verbs whose complement is taken as true ("know that P", "hid the fact that P")
+_FACTIVE = frozenset({"know", "realize", "realise", "learn", "reveal", "discover", "regret", "hide",
+                      "admit", "acknowledge", "notice", "forget", "remember"})
 
 
 @dataclass(eq=False)
@@ -150,14 +153,55 @@ def _make(view: ArticleView, claim: Claim, party: str, named: bool, toks, span: 
     if len(keys) < 2:
         return None
     denies = claim.cue is not None and claim.cue.cls == "denial" and not inferred
-    preds = predicates(toks)
-    root = toks.root
+    preds = _asserted(predicates(toks), toks)
+    root = _content_root(toks)
     thing = None
-    if not preds and root.pos_ in ("NOUN", "PROPN"):
+    if not preds and root is not None and root.pos_ in ("NOUN", "PROPN"):
         thing = participant(root)
     sp = claim.speaker
     return Prop(claim, view, party, party, named, -1 if denies else 1, keys, preds, thing, toks.text, span,
                 view.figures_in(toks), (sp.name or sp.text) if sp else "", inferred)
+
+
+def _asserted(preds: list[Predicate], toks) -> list[Predicate]:
+    """The predicates a content states: its main verb and those coordinated with it, not
+    verbs inside its subject, relative clauses or other subordinate phrases ("Not paying
+    taxes makes me smart" states that something makes him smart, not that he pays)."""
+    root = _content_root(toks)
+    if root is None:
+        return []
+    main = {root.i}
+    # "we did not issue a joint statement - instead, they released their own" parses with the
+    # negated clause as the head's left complement: it is stated all the same
+    main.update(c.i for c in root.lefts if c.dep_ in ("ccomp", "parataxis", "conj"))
+    changed = True
+    while changed:
+        changed = False
+        for t in toks:
+            if t.i in main:
+                continue
+            # coordinated with what is stated, or the complement of a factive verb ("doesn't
+            # want us to know that he paid nothing" takes it as given that he paid nothing)
+            if (t.dep_ == "conj" and t.head.i in main) or \
+                    (t.dep_ == "ccomp" and t.head.lemma_.lower() in _FACTIVE and t.head.i in toks_range(toks)):
+                main.add(t.i)
+                changed = True
+    return [p for p in preds if p.verb in main]
+
+
+def toks_range(toks) -> range:
+    return range(toks.start, toks.end)
+
+
+def _content_root(toks):
+    """The word a content hangs from: its tokens governed from outside it, verbs first
+    (a closing quote mark the parser made a root of its own is no content's head)."""
+    outside = [t for t in toks if not (t.is_punct or t.is_space)
+               and (t.head.i == t.i or not (toks.start <= t.head.i < toks.end))]
+    for t in outside:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return outside[0] if outside else None
 
 
 def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list[Prop]:
@@ -284,8 +328,9 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
             pol_b = b.cue_sign * (-1 if pb.negated else 1)
             opposite = (pol_a != pol_b) != antonym
             strength = min(1.0, 0.55 + 0.2 * len(shared))
-            if not opposite and not _incompatible_figures(_figures_of(a, pa), _figures_of(b, pb), adoc, bdoc):
-                continue
+            if not opposite and (refs.same(_participant(pa.subj, a), _participant(pb.subj, b), adoc, bdoc) is False
+                                 or not _incompatible_figures(_figures_of(a, pa), _figures_of(b, pb), adoc, bdoc)):
+                continue  # different figures mean something only for one actor's one quantity
             m = Match("predicate" if opposite else "figures", strength,
                       frozenset(keys | {pa.key}), opposite, first_asserts=pol_a >= pol_b)
             if best is None or m.strength > best.strength:

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Optional
 
 from claimrec.detect.context import DetectContext
+from claimrec.text.lexicon import lexicon
 from claimrec.text.lookups import parties as party_tables
 from claimrec.text.normalize import fold, names_compatible, norm
 from claimrec.text.predicates import NAMED, PLACES, Arg
@@ -36,7 +37,7 @@ class Referents:
         """True / False, or None when one side is missing or a pronoun (unknown)."""
         if a is None or b is None or a.pronoun or b.pronoun:
             return None
-        if a.head_key == b.head_key or (a.keys & b.keys):
+        if a.head_key == b.head_key or _meaningful(a.keys & b.keys):
             return True
         if a.named and b.named:
             return self.same_name(a.name, adoc, b.name, bdoc)
@@ -78,6 +79,14 @@ class Referents:
                     and not a.borrowed and not b.borrowed and same_family(a.ent, b.ent)
                     and not nationality(a.name) and not nationality(b.name)
                     and self.same(a, b, adoc, bdoc) is False)
+
+
+def _meaningful(keys) -> bool:
+    """Shared words that say the participants are one: not figures or scale words
+    ("$214.9 billion" and "$8.8 billion" share "billion", not a referent)."""
+    numbers = lexicon().numbers
+    return any(not (k[:1].isdigit() or k in numbers.scales or k in numbers.units or k in numbers.percent
+                    or k in numbers.currencies) for k in keys)
 
 
 def nationality(name: str) -> bool:

@@ -2,8 +2,9 @@
 
 Each article of a folder (each ``.txt`` file, or each subfolder as one multi-article
 event) is reconciled, and every ``party_contradiction`` is looked up in a judged set:
-a JSONL file of records ``{"article", "sides": [[start, end], [start, end]], "verdict",
-"reason"}`` — the two claims' content offsets in the article's cleaned body, the
+a JSONL file of records ``{"article", "sides": [[article_id, start, end], [article_id, start,
+end]], "verdict", "reason"}`` — the two claims' content offsets in their articles' cleaned
+bodies (``article`` names the file or the event folder), the
 judgement (true only when two different actors take opposite positions on the same
 proposition, or give incompatible figures for the same quantity) and why. A finding
 matches a record of its article when each of its first two evidence spans overlaps
@@ -30,12 +31,16 @@ from claimrec.models import Finding, InputError
 BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
+Side = tuple[str, int, int]  # article id, start, end
+
+
 class Judgement(BaseModel):
     article: str
-    sides: list[tuple[int, int]]
+    sides: list[Side]
     verdict: bool
     reason: str = ""
     severity: Optional[str] = None  # at judging time, for reference
+    judged_at: Optional[str] = None  # the commit whose finding was judged
 
 
 class Scored(BaseModel):
@@ -43,7 +48,7 @@ class Scored(BaseModel):
     severity: str
     confidence: float
     summary: str
-    sides: list[tuple[int, int]]
+    sides: list[Side]
     texts: list[str] = Field(default_factory=list)
     verdict: Optional[bool] = None
     reason: str = ""
@@ -92,11 +97,11 @@ def read_judged(path: Path, skipped: list[InputError]) -> dict[str, list[Judgeme
     return out
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _overlaps(a: Side, b: Side) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
 
-def find_judgement(judged: list[Judgement], sides: list[tuple[int, int]]) -> Optional[Judgement]:
+def find_judgement(judged: list[Judgement], sides: list[Side]) -> Optional[Judgement]:
     for j in judged:
         if len(sides) >= 2 and len(j.sides) >= 2 and all(any(_overlaps(s, js) for js in j.sides) for s in sides[:2]):
             return j
@@ -134,7 +139,7 @@ def evaluate_contradictions(folder, judged_file, model: Optional[str] = None,
 
 
 def _score(name: str, f: Finding, judged: list[Judgement]) -> Scored:
-    sides = [(sp.start, sp.end) for sp in f.evidence[:2]]
+    sides = [(sp.article_id, sp.start, sp.end) for sp in f.evidence[:2]]
     s = Scored(article=name, severity=f.severity, confidence=f.confidence, summary=f.summary, sides=sides,
                texts=[sp.text for sp in f.evidence[:2]])
     j = find_judgement(judged, sides)

@@ -167,6 +167,22 @@ def _irrealis(verb) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and verb.dep_ != "ROOT"
 
 
+_NONE = frozenset({"nothing", "none", "zero", "little"})
+
+
+def _quantified_object(obj):
+    """"paid nothing in federal taxes": what was (not) paid is the taxes (the negation is the
+    predicate's, see claimrec.text.negation)."""
+    if obj is None or obj.lower_ not in _NONE:
+        return obj
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "about", "on"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return obj
+
+
 def _is_predicate(tok) -> bool:
     if tok.pos_ == "VERB":
         return True
@@ -189,6 +205,7 @@ def predicates(tokens) -> list[Predicate]:
             subj = None
         if obj is not None and not (lo <= obj.i < hi):
             obj = None
+        obj = _quantified_object(obj)
         s_arg = participant(subj, borrowed) if subj is not None else None
         o_arg = participant(obj) if obj is not None else None
         start = min([tok.i] + [a.start for a in (s_arg, o_arg) if a is not None])
