@@ -1,4 +1,4 @@
-"""Publication dates: find one in a short string, compare them, print them as ISO."""
+"""Publication dates: find one in a short string (ISO 8601, else dateparser), compare them, print them as ISO."""
 
 from __future__ import annotations
 
@@ -8,23 +8,15 @@ from typing import Optional, Union
 
 When = Union[date, datetime]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ISO = re.compile(
     r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
-_WORDY = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-)
-_SLASHED = re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b")
+_ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.IGNORECASE)
+# a full date only: a weekday or a month on its own is no publication date
+_DATEPARSER = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+               "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
 def find_date(text: str) -> Optional[str]:
@@ -34,19 +26,27 @@ def find_date(text: str) -> Optional[str]:
 
 
 def parse_date(text: Optional[str]) -> Optional[When]:
+    """The first full date in ``text``: ISO 8601 first (date-times keep their time and zone),
+    then whatever dateparser reads in English ("March 4, 2021", "4 Mar 2021", "2021/3/4")."""
     if not text:
         return None
     text = str(text)
     iso = _ISO.search(text)
     if iso:
         return _from_iso(iso)
-    for pattern in _WORDY:
-        m = pattern.search(text)
-        if m:
-            return _safe_date(int(m["year"]), _MONTHS[m["month"][:3].lower()], int(m["day"]))
-    m = _SLASHED.search(text)
-    if m:
-        return _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    if not re.search(r"(?:19|20)\d{2}", text):
+        return None  # every form read here names its year; this spares dateparser the text
+    from dateparser.search import search_dates  # deferred: it loads its language data on import
+
+    # news style abbreviates months with a full stop ("Sept. 28, 2016"), which dateparser misses
+    text = _ABBREVIATED.sub(r"\1", text[:400])
+    try:
+        found = search_dates(text, languages=["en"], settings=_DATEPARSER)
+    except (ValueError, OverflowError, RecursionError):
+        return None
+    for _, when in found or ():
+        if 1900 <= when.year <= 2100:
+            return when.date()
     return None
 
 

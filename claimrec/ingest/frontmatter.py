@@ -1,7 +1,7 @@
-"""Markdown front matter: a leading ``---`` block of simple ``key: value`` lines.
+"""Markdown front matter: a leading ``---`` YAML block before the article body.
 
-Only what article files use (scalars, quoted strings, ``[a, b]`` and ``- item``
-lists) is understood; no YAML library is needed for that.
+Read with PyYAML's safe loader; a block that is not a mapping of fields, or not YAML
+at all, is treated as no front matter rather than a reason to refuse the article.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
+
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)\s*:\s*(?P<value>.*)$")
-_ITEM = re.compile(r"^\s+-\s+(?P<value>.*)$|^-\s+(?P<top>.*)$")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
@@ -33,31 +33,21 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def _parse(block: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    current: str | None = None
-    for line in block.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = _ITEM.match(line)
-        if item and current is not None:
-            value = _scalar(item["value"] if item["value"] is not None else item["top"])
-            existing = fields.get(current)
-            fields[current] = (existing if isinstance(existing, list) else []) + [value]
-            continue
-        m = _KEY.match(line)
-        if not m:
-            continue
-        current = m["key"]
-        raw = m["value"].strip()
-        if raw.startswith("[") and raw.endswith("]"):
-            fields[current] = [_scalar(v) for v in raw[1:-1].split(",") if v.strip()]
-        else:
-            fields[current] = _scalar(raw) if raw else None
-    return fields
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(k): _plain(v) for k, v in loaded.items()}
 
 
-def _scalar(raw: str) -> str:
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
-        return raw[1:-1]
-    return re.sub(r"\s+#.*$", "", raw)
+def _plain(value: Any) -> Any:
+    """Strings and lists of strings, as the other readers give (YAML reads dates and numbers)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from claimrec.ingest import read_inputs
 
 
@@ -189,3 +191,23 @@ def test_unknown_suffix_named_explicitly_is_read_as_text(write):
     path = write("story.story", "Officials said the bridge would reopen on Monday after repairs.\n")
     [article] = read_inputs([str(path)]).articles
     assert article.format == "txt" and article.text.startswith("Officials said")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Published March 4, 2021 at noon", "2021-03-04"), ("Updated: 4 Mar 2021", "2021-03-04"),
+    ("2021/3/4", "2021-03-04"), ("Sept. 28, 2016", "2016-09-28"), ("Jan. 5, 2017", "2017-01-05"),
+    ("2020-05-01T10:00:00Z", "2020-05-01T10:00:00+00:00"), ("Monday", None), ("no date in 2016", None),
+])
+def test_publication_dates_in_words_and_iso(text, expected):
+    from claimrec.ingest.dates import find_date
+
+    assert find_date(text) == expected
+
+
+def test_front_matter_that_is_not_yaml_is_no_front_matter():
+    from claimrec.ingest.frontmatter import split_front_matter
+
+    fields, start = split_front_matter("---\ntitle: [unclosed\n---\nBody.")
+    assert fields == {} and start > 0
+    fields, _ = split_front_matter("---\ntitle: A story\npublished: 2021-03-04\ntags: [a, b]\n---\nBody.")
+    assert fields == {"title": "A story", "published": "2021-03-04", "tags": ["a", "b"]}
