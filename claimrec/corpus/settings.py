@@ -1,4 +1,4 @@
-"""The grouping settings from ``data/lexicons/grouping.json``, typed once."""
+"""The grouping settings (``data/lexicons/grouping.json``, a section of the typed lexicon), as frozensets."""
 
 from __future__ import annotations
 
@@ -28,24 +28,14 @@ class GroupingSettings:
 
 @lru_cache(maxsize=1)
 def grouping_settings() -> GroupingSettings:
-    from claimrec.resources import load_json
+    from claimrec.text.lexicon import lexicon
 
-    raw = load_json("lexicons/grouping.json")
+    g = lexicon().grouping
     return GroupingSettings(
-        entity_labels=frozenset(raw["entity_labels"]),
-        person_labels=frozenset(raw["person_labels"]),
-        term_pos=frozenset(raw["term_pos"]),
-        entity_weight=float(raw["entity_weight"]),
-        min_term_chars=int(raw["min_term_chars"]),
-        max_terms=int(raw["max_terms"]),
-        max_entities=int(raw["max_entities"]),
-        lead_sentences=int(raw.get("lead_sentences", 0)),
-        lead_weight=float(raw.get("lead_weight", 1.0)),
-        threshold=float(raw["threshold"]),
-        date_window_days=int(raw["date_window_days"]),
-        block_keys_per_doc=int(raw["block_keys_per_doc"]),
-        block_min_df_cap=int(raw["block_min_df_cap"]),
-        block_df_share=float(raw["block_df_share"]),
-        block_max_df_cap=int(raw["block_max_df_cap"]),
-        label_keys=int(raw["label_keys"]),
+        entity_labels=frozenset(g.entity_labels), person_labels=frozenset(g.person_labels),
+        term_pos=frozenset(g.term_pos), entity_weight=g.entity_weight, min_term_chars=g.min_term_chars,
+        max_terms=g.max_terms, max_entities=g.max_entities, lead_sentences=g.lead_sentences,
+        lead_weight=g.lead_weight, threshold=g.threshold, date_window_days=g.date_window_days,
+        block_keys_per_doc=g.block_keys_per_doc, block_min_df_cap=g.block_min_df_cap,
+        block_df_share=g.block_df_share, block_max_df_cap=g.block_max_df_cap, label_keys=g.label_keys,
     )

@@ -1,4 +1,4 @@
-"""The boilerplate lexicon (data/lexicons/boilerplate.json), compiled once."""
+"""The boilerplate lexicon (data/lexicons/boilerplate.json, a section of the typed lexicon), compiled once."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from claimrec.resources import load_json
-
-LEXICON = "lexicons/boilerplate.json"
+from claimrec.text.lexicon import lexicon
 
 
 @dataclass(frozen=True)
@@ -89,39 +87,39 @@ def _with_extra(extra: tuple[str, ...]) -> Patterns:
 
 @lru_cache(maxsize=1)
 def _lexicon_patterns() -> Patterns:
-    data = load_json(LEXICON)
-    agencies = tuple(Agency(a["name"], tuple(a["aliases"])) for a in data["agencies"])
+    data = lexicon().boilerplate
+    agencies = tuple(Agency(a.name, tuple(a.aliases)) for a in data.agencies)
     # Longest alias first so "Thomson Reuters" wins over "Reuters"; agency
     # names stay case-sensitive because "AP" and "ap" are not the same word.
     aliases = sorted({alias for a in agencies for alias in a.aliases}, key=len, reverse=True)
     alternation = "|".join(re.escape(a) for a in aliases)
-    signals = data["agency_signals"]
+    signals = data.agency_signals
     furniture = tuple(
         (kind, re.compile(p, re.IGNORECASE))
-        for kind, group in data["furniture"].items()
+        for kind, group in data.furniture.items()
         for p in group
     )
     return Patterns(
-        paywall_markers=_ci(data["paywall_markers"]),
-        paywall_marker_max_words=int(data["paywall_marker_max_words"]),
-        paywall_block_lines=_ci(data["paywall_block_lines"]),
-        paywall_block_short_words=int(data["paywall_block_short_words"]),
+        paywall_markers=_ci(data.paywall_markers),
+        paywall_marker_max_words=data.paywall_marker_max_words,
+        paywall_block_lines=_ci(data.paywall_block_lines),
+        paywall_block_short_words=data.paywall_block_short_words,
         furniture=furniture,
-        furniture_max_words=int(data["furniture_max_words"]),
-        credit_lines=_ci(data["credit_lines"]),
-        credit_unbracketed_max_words=int(data["credit_unbracketed_max_words"]),
-        inline_credit=re.compile(data["inline_credit"], re.IGNORECASE),
-        credit_by=re.compile(data["credit_by"], re.IGNORECASE),
-        syndication=re.compile(data["syndication"], re.IGNORECASE),
-        syndication_outlet=tuple(re.compile(p) for p in data["syndication_outlet"]),
-        byline=re.compile(data["byline"]),
-        byline_max_words=int(data["byline_max_words"]),
-        date_prefix=re.compile(data["date_prefix"], re.IGNORECASE),
+        furniture_max_words=data.furniture_max_words,
+        credit_lines=_ci(data.credit_lines),
+        credit_unbracketed_max_words=data.credit_unbracketed_max_words,
+        inline_credit=re.compile(data.inline_credit, re.IGNORECASE),
+        credit_by=re.compile(data.credit_by, re.IGNORECASE),
+        syndication=re.compile(data.syndication, re.IGNORECASE),
+        syndication_outlet=tuple(re.compile(p) for p in data.syndication_outlet),
+        byline=re.compile(data.byline),
+        byline_max_words=data.byline_max_words,
+        date_prefix=re.compile(data.date_prefix, re.IGNORECASE),
         agencies=agencies,
-        agency_dateline=re.compile(signals["dateline"].replace("{agency}", alternation)),
-        agency_first_hand=re.compile(signals["first_hand"].replace("{agency}", alternation)),
+        agency_dateline=re.compile(signals.dateline.replace("{agency}", alternation)),
+        agency_first_hand=re.compile(signals.first_hand.replace("{agency}", alternation)),
         agency_name=re.compile(rf"\b(?P<agency>{alternation})\b"),
-        outlet_dateline=re.compile(data["outlet_signals"]["dateline"], re.IGNORECASE | re.MULTILINE),
-        outlet_dateline_lines=int(data["outlet_signals"]["dateline_lines"]),
-        citation_templates=tuple(data["outlet_signals"]["citations"]),
+        outlet_dateline=re.compile(data.outlet_signals.dateline, re.IGNORECASE | re.MULTILINE),
+        outlet_dateline_lines=data.outlet_signals.dateline_lines,
+        citation_templates=tuple(data.outlet_signals.citations),
     )

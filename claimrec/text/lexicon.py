@@ -226,6 +226,80 @@ class WordLists(_Section):
     antonyms: list[tuple[str, str]] = Field(default_factory=list)
 
 
+class Agency(_Section):
+    name: str
+    aliases: list[str]
+
+
+class AgencySignals(_Section):
+    dateline: str  # "{agency}" stands for the alternation of every agency alias
+    first_hand: str
+
+
+class OutletSignals(_Section):
+    dateline: str
+    dateline_lines: int
+    citations: list[str]
+
+
+class BoilerplateLexicon(_Section):
+    """Page furniture, paywall blocks, credit and syndication lines, agencies (ingestion)."""
+
+    paywall_markers: list[str]
+    paywall_marker_max_words: int
+    paywall_block_lines: list[str]
+    paywall_block_short_words: int
+    furniture: dict[str, list[str]]
+    furniture_max_words: int
+    credit_lines: list[str]
+    credit_unbracketed_max_words: int
+    inline_credit: str
+    credit_by: str
+    syndication: str
+    syndication_outlet: list[str]
+    byline: str
+    byline_max_words: int
+    date_prefix: str
+    agencies: list[Agency]
+    agency_signals: AgencySignals
+    outlet_signals: OutletSignals
+
+    @model_validator(mode="after")
+    def _compiles(self) -> "BoilerplateLexicon":
+        patterns = (self.paywall_markers + self.paywall_block_lines + self.credit_lines + self.syndication_outlet
+                    + [p for group in self.furniture.values() for p in group]
+                    + [self.inline_credit, self.credit_by, self.syndication, self.byline, self.date_prefix,
+                       self.outlet_signals.dateline, self.agency_signals.dateline.replace("{agency}", "X"),
+                       self.agency_signals.first_hand.replace("{agency}", "X")])
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
+        return self
+
+
+class GroupingLexicon(_Section):
+    """Event grouping for ``claimrec corpus``."""
+
+    entity_labels: list[str]
+    person_labels: list[str]
+    term_pos: list[str]
+    entity_weight: float
+    min_term_chars: int
+    max_terms: int
+    max_entities: int
+    lead_sentences: int = 0
+    lead_weight: float = 1.0
+    threshold: float
+    date_window_days: int
+    block_keys_per_doc: int
+    block_min_df_cap: int
+    block_df_share: float
+    block_max_df_cap: int
+    label_keys: int
+
+
 class CheckLexicon(_Section):
     # finding kind -> what a reader should check, in plain words
     checks: dict[str, str]
@@ -244,6 +318,8 @@ class Lexicon(_Section):
     numbers: NumberLexicon
     words: WordLists
     checks: CheckLexicon
+    boilerplate: BoilerplateLexicon
+    grouping: GroupingLexicon
 
 
 # section -> file under data/lexicons/
@@ -251,7 +327,8 @@ FILES = {
     "cues": "cues.json", "hedges": "hedges.json", "modality": "modality.json", "media": "media.json",
     "speakers": "speakers.json", "titles": "titles.json", "organisations": "organisations.json",
     "countries": "countries.json", "mentions": "mentions.json", "numbers": "numbers.json",
-    "words": "words.json", "checks": "checks.json",
+    "words": "words.json", "checks": "checks.json", "boilerplate": "boilerplate.json",
+    "grouping": "grouping.json",
 }
 
 
