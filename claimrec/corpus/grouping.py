@@ -17,7 +17,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from claimrec.corpus.features import ENTITY, ArticleKeys
-from claimrec.corpus.labels import BY_CLUSTER
+from claimrec.corpus.event_labels import BY_CLUSTER
 from claimrec.corpus.settings import GroupingSettings, grouping_settings
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from claimrec.corpus.engines import make_engine
 from claimrec.corpus.grouping import cluster_events, explicit_events, order_events
-from claimrec.corpus.labels import event_labels
+from claimrec.corpus.event_labels import event_labels
 from claimrec.corpus.progress import CorpusProgress
 from claimrec.corpus.settings import grouping_settings
 from claimrec.corpus.stream import EventSink

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from claimrec.errors import UsageError
 from claimrec.models import Report
-from claimrec.render.labels import VIEWS
+from claimrec.render.captions import VIEWS
 
 FORMATS = ("table", "json", "jsonl", "md", "html", "claimreview")
 

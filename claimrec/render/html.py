@@ -23,7 +23,7 @@ from claimrec.derivation import derivation_phrase
 from claimrec.models import Alignment, Article, Claim, Finding, Report
 from claimrec.render.highlight import Mark, Segment, segment, truncate
 from claimrec.render.html_assets import CSP, CSS, JS
-from claimrec.render.labels import (
+from claimrec.render.captions import (
     SEVERITIES, article_name, claims_line, event_title, findings_by_severity, finding_numbers,
     ingest_line, kind_label, pairs_and_rest, party_names, removed_summary, severity_counts,
     plural, speaker_label,

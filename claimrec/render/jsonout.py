@@ -6,7 +6,7 @@ import json
 from typing import Any, Iterator
 
 from claimrec.models import Report
-from claimrec.render.labels import severity_counts
+from claimrec.render.captions import severity_counts
 
 # Record order in JSONL: what a streaming reader needs first comes first
 # (articles before the claims and findings whose spans point into them).

@@ -13,7 +13,7 @@ from claimrec.render.highlight import (
     SentenceIndex, group_evidence, marked_runs, one_line, truncate,
 )
 from claimrec.derivation import derivation_phrase
-from claimrec.render.labels import (
+from claimrec.render.captions import (
     article_name, claims_line, event_title, findings_by_severity, ingest_line,
     kind_label, pairs_and_rest, plural, party_names, removed_summary, speaker_label,
     summary_line,

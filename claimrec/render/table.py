@@ -22,7 +22,7 @@ from rich.text import Text
 from claimrec.models import Article, Finding, Report
 from claimrec.render.highlight import SentenceIndex, group_evidence, marked_runs, truncate
 from claimrec.derivation import derivation_phrase
-from claimrec.render.labels import (
+from claimrec.render.captions import (
     article_source_line, claims_line, event_title, findings_by_severity,
     ingest_line,
     kind_label, pairs_and_rest, party_names, removed_summary, speaker_label, summary_line,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from claimrec.cli import cli
 from claimrec.corpus.features import ArticleKeys, article_keys
 from claimrec.corpus.grouping import candidate_pairs, cluster_events, explicit_events, _weights
-from claimrec.corpus.labels import BY_FIELD, BY_SUBFOLDER, event_labels
+from claimrec.corpus.event_labels import BY_FIELD, BY_SUBFOLDER, event_labels
 from claimrec.corpus.settings import grouping_settings
 from claimrec.models import Article
 

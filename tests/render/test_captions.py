@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimrec.render import render
-from claimrec.render.labels import claims_line, ingest_line, summary_line
+from claimrec.render.captions import claims_line, ingest_line, summary_line
 
 
 def _with(report, **fields):
