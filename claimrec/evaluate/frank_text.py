@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -27,24 +26,9 @@ from typing import Iterator, Optional
 from claimrec.errors import UsageError
 from claimrec.evaluate.common import read_text
 from claimrec.models import Article, InputError
+from claimrec.text.restore import detokenise, truecase
 
 _GLUED_STOP = re.compile(r"(?<=[a-z0-9)\"'\u2019])\.(?=[A-Z][a-z])")
-_UNK = re.compile(r"\s*(?:\[unk\]|<unk>|\bunk\b)\s*", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*")
-_DETOK = [
-    (re.compile(r"\\'"), "'"),
-    (re.compile(r"-lrb-", re.I), "("), (re.compile(r"-rrb-", re.I), ")"),
-    (re.compile(r"``\s*"), '"'), (re.compile(r"\s*''(?=\w)"), '" '), (re.compile(r"\s*''"), '"'),
-    (re.compile(r"`\s*"), "'"),
-    (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)\s+n't\b", re.I), r"\1n't"),
-    (re.compile(r"\s+('s|'re|'ve|'ll|'d|'m|n't)\b", re.I), r"\1"),
-    (re.compile(r"\s+([,.;:!?%)\]])"), r"\1"),
-    (re.compile(r"([(\[$£€])\s+"), r"\1"),
-    (re.compile(r"#\s*(?=\d)"), "£"),
-    (re.compile(r"\s+'(?=[,.;:!?]|\s|$)"), "'"),
-    (re.compile(r"(^|\s)'\s+(?=\w)"), r"\1'"),
-    (re.compile(r"\s{2,}"), " "),
-]
 
 
 @dataclass(frozen=True)
@@ -96,41 +80,6 @@ def read_records(path: Path, limit: Optional[int] = None,
 
 def clean_article(text: str) -> str:
     return _GLUED_STOP.sub(". ", text)
-
-
-def detokenise(text: str) -> str:
-    text = _UNK.sub(" ", text)
-    for pattern, repl in _DETOK:
-        text = pattern.sub(repl, text)
-    return text.strip()
-
-
-def _casings(article: str) -> dict[str, str]:
-    """Lower-cased word -> its usual casing in the article, sentence-initial uses not counted."""
-    counts: dict[str, Counter] = {}
-    for m in _WORD.finditer(article):
-        w = m.group(0).rstrip(".")
-        before = article[:m.start()].rstrip()[-1:]
-        initial = before in ("", ".", "!", "?", ":", "\n")
-        counts.setdefault(w.lower(), Counter())[w.lower() if initial else w] += 1
-    # ties go to the lower-case form: capitals must be the article's habit, not an accident
-    return {low: max(c.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] for low, c in counts.items()}
-
-
-def truecase(summary: str, article: str) -> str:
-    casing = _casings(article)
-
-    def fix(m: re.Match) -> str:
-        w = m.group(0)
-        core = w.rstrip(".")
-        cased = casing.get(core.lower())
-        if cased is None or cased.lower() != core.lower():
-            return w
-        return cased + w[len(core):]
-
-    out = _WORD.sub(fix, summary)
-    # a word the article never has stays lower-case, yet its sentence must still open with a capital
-    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 def to_articles(rec: FrankRecord) -> list[Article]:

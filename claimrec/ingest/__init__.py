@@ -18,6 +18,7 @@ from claimrec.ingest.ids import IdAllocator
 from claimrec.ingest.limits import resolve_max_bytes
 from claimrec.ingest.patterns import extra_furniture as furniture_in_force
 from claimrec.ingest.problems import nothing_readable
+from claimrec.ingest.machine_text import restore_rewrites
 from claimrec.ingest.roles import assign_roles, match_source
 from claimrec.ingest.walk import STDIN, Candidate, expand_paths
 from claimrec.models import Article, InputError
@@ -71,7 +72,7 @@ def _read_inputs(paths: list[str], source: Optional[str], max_bytes: Optional[in
     source_id = None
     if source is not None:
         source_id = _source_id(result, source, ids, cap, stdin, fetch)
-    result.articles = assign_roles(result.articles, source_id, given_as=source_given_as)
+    result.articles = restore_rewrites(assign_roles(result.articles, source_id, given_as=source_given_as))
     return result
 
 

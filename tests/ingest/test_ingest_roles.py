@@ -183,3 +183,17 @@ def test_after_alignment_a_rewrite_reason_gives_both_counts_by_name(write, texts
                            "(0 verbatim, 4 rewritten, 1 new; wholly derived)")
     assert confirmed["wire"].role_reason == next(a for a in articles if a.id == "wire").role_reason
     assert confirm_roles(list(confirmed.values()), [d]) == list(confirmed.values())  # once only
+
+
+def test_a_machine_tokenised_rewrite_is_restored_from_its_source(tmp_path):
+    from claimrec.ingest import read_inputs
+
+    source = tmp_path / "wire.txt"
+    source.write_text("The U.S. Navy said on Monday that its ship had reached Manila.\n\n"
+                      "Officials in Washington did not comment.", encoding="utf-8")
+    rewrite = tmp_path / "summary.txt"
+    rewrite.write_text("the u.s. navy 's ship had reached manila , officials said .", encoding="utf-8")
+    articles = read_inputs([str(source), str(rewrite)], source=str(source)).articles
+    restored = next(a for a in articles if a.role == "rewrite")
+    assert restored.text.startswith("The U.S. Navy's ship had reached Manila, officials said.")
+    assert "recased" in restored.role_reason
