@@ -137,7 +137,7 @@ def align_pair(
         if chosen is None:
             relation, sim = "new", max(cs.values(), default=0.0)
         else:
-            sources = _merge(unit, chosen, cs, su, idf, loose)
+            sources = _with_contained(_merge(unit, chosen, cs, su, idf, loose), rtext, snorms)
             union = set().union(*(su[j].keys for j in sources))
             sim = coverage(unit.keys, union, idf)
             joined = " ".join(source.text[su[j].start:su[j].end] for j in sources)
@@ -157,6 +157,18 @@ def align_pair(
     derivation = Derivation(source_id=source.id, rewrite_id=rewrite.id, sentences=total,
                             derived_share=round(share, 3), label=label, **counts)
     return alignments, derivation
+
+
+def _with_contained(sources: list[int], rtext: str, snorms: list[str]) -> list[int]:
+    """The chosen sources plus their neighbours that the rewrite sentence holds word for word:
+    re-wrapped or re-joined text puts several source sentences into one."""
+    chosen = set(sources)
+    for step in (-1, 1):
+        j = (min(chosen) if step < 0 else max(chosen)) + step
+        while 0 <= j < len(snorms) and len(snorms[j]) >= 12 and snorms[j] in rtext:
+            chosen.add(j)
+            j += step
+    return sorted(chosen)
 
 
 def _copied_from(rtext: str, snorms: list[str]) -> int | None:
