@@ -76,7 +76,7 @@ def main() -> None:
         if t in seen:
             continue
         seen.add(t)
-        settings = dataclasses.replace(shipped, threshold=t)
+        settings = shipped.model_copy(update={"threshold": t})
         s = score_grouping(gold, cluster_ids(keys, settings), threshold=t)
         name = "claimrec (shipped)" if t == shipped.threshold and len(seen) == 1 else "claimrec"
         runs.append({"setting": name, **s.model_dump(exclude={"skipped"})})
