@@ -36,7 +36,7 @@ BATCH_SIZE = 32
 CHUNK_CHARS = 100_000
 # Bumped whenever claimrec changes what the pipeline produces (components,
 # settings), so cached parses from an older pipeline are never reused.
-PIPELINE_REVISION = "p2"
+PIPELINE_REVISION = "p3"
 PARAGRAPH_COMPONENT = "claimrec_paragraphs"
 
 
@@ -102,18 +102,46 @@ def paragraph_boundaries(doc):
     which then gives the next sentence's verb the wrong subject. A blank line
     always ends a sentence; a single line break does too, unless the text is
     hard-wrapped (:func:`hard_wrapped`), where only blank lines count.
+
+    Whitespace after a sentence's closing punctuation ends it too, however much there
+    is: a second space or a line break there is a whitespace token the parser reads as
+    a word, and "No.  Trump has money" would otherwise parse as one sentence where
+    "No. Trump has money" parses as two. The same text re-spaced must parse the same.
     """
-    breaks = [t for t in doc[:-1] if t.is_space and "\n" in t.text]
-    if not breaks:
-        return doc
-    wrapped = hard_wrapped(doc.text)
-    for t in breaks:
-        if wrapped and t.text.count("\n") == 1:
-            continue
+    spaces = [t for t in doc[:-1] if t.is_space]
+    wrapped = hard_wrapped(doc.text) if any("\n" in t.text for t in spaces) else False
+    for t in spaces:
         nxt = doc[t.i + 1]
-        if not nxt.is_space:
+        if nxt.is_space:
+            continue
+        if "\n" in t.text and not (wrapped and t.text.count("\n") == 1):
+            nxt.is_sent_start = True
+        elif t.i > 0 and _ends_sentence(doc, t.i - 1) and _opens_sentence(nxt):
+            nxt.is_sent_start = True
+    # and so does one space after a full stop the tokenizer split off (an abbreviation's
+    # stays on its word) before a capital: what the parser makes of it varies with the
+    # spacing, and a one-word answer ("No. Trump has money") it runs into the next sentence
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.text in (".", "?", "!") and t.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha:
             nxt.is_sent_start = True
     return doc
+
+
+_CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
+_OPENERS = frozenset({'"', "'", "\u201c", "\u2018", "("})
+
+
+def _ends_sentence(doc, i: int) -> bool:
+    """Token ``i`` closes a sentence: a full stop, question or exclamation mark that the
+    tokenizer split off (so not an abbreviation's), perhaps followed by closing quotes."""
+    while i > 0 and doc[i].text in _CLOSERS:
+        i -= 1
+    return doc[i].text in (".", "?", "!", "...", "\u2026")
+
+
+def _opens_sentence(tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in _OPENERS
 
 
 def model_id(nlp) -> str:

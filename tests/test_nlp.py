@@ -89,3 +89,19 @@ def test_split_for_parsing_joins_back_whatever_the_text():
         pieces = split_for_parsing(text, 1000)
         assert "".join(pieces) == text
         assert all(0 < len(p) <= 1000 for p in pieces)
+
+
+@pytest.mark.parametrize("gap", ["  ", "\n", " \n  "])
+def test_extra_whitespace_after_a_sentence_ends_it_as_one_space_does(nlp, gap):
+    # a reader's comment answered "No." and then gave a reason: re-spacing the text
+    # (two spaces after a full stop, a line break) must not run the two into one sentence
+    one = "Does he think the rules apply to him? No. Donald Trump has money and seems to think he is exempt."
+    other = one.replace("? ", "?" + gap).replace("No. ", "No." + gap)
+    starts = [s.text.strip() for s in nlp(one).sents]
+    assert [s.text.strip() for s in nlp(other).sents] == starts
+    assert starts[1] == "No."
+
+
+def test_abbreviations_before_a_double_space_do_not_end_the_sentence(nlp):
+    doc = nlp("He met Gen.  Smith on Monday.")
+    assert len(list(doc.sents)) == 1

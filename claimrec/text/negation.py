@@ -31,15 +31,28 @@ def is_negated(tok) -> bool:
     negators, no_one = _words()
     for child in tok.children:
         dep = child.dep_
-        if dep == "neg" and not _bounds_quantity(child):
+        if dep == "neg" and not _bounds_quantity(child) and not _answer(child):
             return True
-        if dep in ("advmod", "preconj") and child.lower_ in negators and not _bounds_quantity(child):
+        if dep in ("advmod", "preconj") and child.lower_ in negators and not _bounds_quantity(child) \
+                and not _answer(child):
             return True
         if dep in ("nsubj", "nsubjpass", "dobj") and child.lower_ in no_one:
             return True  # "nobody questioned it", "he paid nothing in federal taxes"
         if dep in _ARG_DEPS and any(_negative_determiner(g) for g in child.children):
             return True
     return False
+
+
+def _answer(tok) -> bool:
+    """A "No." or "No," answering a question: an interjection, whatever the parse made of it,
+    not a negation of the clause it was attached to."""
+    if tok.lower_ != "no":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or (nxt.is_punct and nxt.text in _ANSWER_PUNCT)
+
+
+_ANSWER_PUNCT = frozenset({".", ",", "!", "?", ";", ":", "-", "\u2013", "\u2014", "..."})
 
 
 def _bounds_quantity(tok) -> bool:
@@ -67,6 +80,8 @@ def negation_tokens(tokens) -> list:
     negators, no_one = _words()
     out = []
     for tok in tokens:
+        if _answer(tok):
+            continue
         if (tok.dep_ == "neg" or tok.lower_ in negators) and not _bounds_quantity(tok):
             out.append(tok)
         elif tok.lower_ in no_one:

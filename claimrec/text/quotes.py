@@ -8,7 +8,8 @@ Works on the plain text, before and independently of the parse:
   (``Clinton’s``, ``don't``, ``'90s``) and only when they close: a lone single
   mark is far more often an apostrophe than a quote;
 - nesting (a single-quoted phrase inside a double-quoted one) gives depth;
-- a quote may run over several sentences, and over paragraphs when each new
+- a quote may run over several sentences and over the line breaks of hard-wrapped
+  text (where only blank lines end paragraphs), and over paragraphs when each new
   paragraph reopens the quote (the newspaper convention of leaving the closing
   mark off a paragraph that the quote continues past);
 - an opening double mark left unclosed at a paragraph end yields a quote up to
@@ -20,6 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
+
+from claimrec.nlp import hard_wrapped
 
 _MARKS = re.compile(r"''|``|\n|[\"“”„‘’'«»‹›]")
 
@@ -83,7 +87,9 @@ def _classify(text: str, pos: int, mark: str) -> tuple[str, str]:
         return "open", family
     if mark in _CLOSERS:
         family = _CLOSERS[mark]
-        if mark == "”" and (before.isspace() or pos == 0) and _is_word(after):
+        # a curly closer opening a word (after a space, or glued to the previous
+        # sentence's end: 'news”.”The items') is a misused opener
+        if mark == "”" and (before.isspace() or pos == 0 or before in ".,;:!?”") and _is_word(after):
             return "either", family
         return "close", family
     family = _AMBIGUOUS.get(mark, DOUBLE)
@@ -115,6 +121,16 @@ def _next_paragraph_reopens(text: str, pos: int, opener: str) -> int:
     return -1
 
 
+def _single_break(text: str, pos: int) -> bool:
+    """The line break at ``pos`` is alone: no blank line before or after it."""
+    if pos > 0 and text[pos - 1] == "\n":
+        return False
+    i = pos + 1
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i < len(text) and text[i] != "\n"
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quote in ``text`` (nested ones too), sorted by start."""
     if not text:
@@ -122,6 +138,7 @@ def find_quotes(text: str) -> list[Quote]:
     found: list[Quote] = []
     stack: list[_Open] = []
     skip_until = -1
+    wrapped: Optional[bool] = None
     for match in _MARKS.finditer(text):
         pos = match.start()
         if pos < skip_until:
@@ -130,6 +147,11 @@ def find_quotes(text: str) -> list[Quote]:
         if mark == "\n":
             if not stack:
                 continue
+            if _single_break(text, pos):
+                if wrapped is None:
+                    wrapped = hard_wrapped(text)
+                if wrapped:
+                    continue  # a hard-wrapped line: the quote runs on to the next one
             bottom = stack[0]
             reopen = _next_paragraph_reopens(text, pos, bottom.mark)
             if reopen >= 0 and bottom.family != SINGLE:

@@ -24,6 +24,23 @@ def test_quote_styles(text, expected):
     assert spans(text) == expected
 
 
+def test_misdirected_curly_marks_still_open_quotes():
+    # smart-quote conversion of glued paragraphs ('news"."The items') turns the opener into a closer
+    text = "He said the sale was “fantastic news”.”The items chart our history,” he said."
+    assert spans(text) == ["“fantastic news”", "”The items chart our history,”"]
+    assert spans("She said ”we will win” on Monday.") == ["”we will win”"]
+
+
+def test_quotes_run_over_the_line_breaks_of_hard_wrapped_text():
+    text = ("The collection risked being \u201csold and\nscattered around the globe\u201d had the money\n"
+            "not been raised, she added. The museum said it was\ngrateful to the public for\n"
+            "their support and would\nopen in the spring.")
+    assert spans(text) == ["\u201csold and\nscattered around the globe\u201d"]
+    # where line breaks end paragraphs, an unclosed quote still ends at its line
+    unwrapped = 'HEADLINE: "Rates up\nThe bank raised rates.\nIt said more would come.\nMarkets fell.'
+    assert [q.balanced for q in find_quotes(unwrapped)] == [False]
+
+
 def test_nested_single_inside_double():
     text = "“He told me ‘never again’ and left,” she said."
     quotes = find_quotes(text)
