@@ -26,7 +26,7 @@ from claimrec.extract.cues import find_cues
 from claimrec.extract.direct import quote_claims
 from claimrec.extract.indirect import verb_claims
 from claimrec.extract.nominal import nominal_claims
-from claimrec.extract.signed_lines import label_claims
+from claimrec.extract.signed_lines import first_person_in_turns, label_claims
 from claimrec.models import Article, Claim
 from claimrec.text.document import AnnotatedDoc, annotate
 from claimrec.text.lookups import extraction
@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
     """The raw claim candidates of an annotated document (speakers resolved)."""
     lex = extraction()
-    cands: list[Candidate] = label_claims(index, lex)
+    turns = label_claims(index, lex)
+    cands: list[Candidate] = list(turns)
     orphans = []
     for hit in find_cues(index, lex):
         if hit.kind == "verb":
@@ -53,6 +54,7 @@ def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
         cands.extend(got)
     cands.extend(quote_claims(index, cands, orphans, lex))
     cands = _drop_nested_unattributed(_dedupe(cands))
+    first_person_in_turns(index, turns, cands)
     resolve_speakers(index, cands, lex)
     return cands
 
@@ -93,6 +95,13 @@ def _overlap_f1(a: Candidate, b: Candidate) -> float:
     return 2 * inter / ((a.end - a.start) + (b.end - b.start))
 
 
+def _nested(inner: Candidate, outer: Candidate) -> bool:
+    """``inner``'s cue lies inside ``outer``'s transcript turn: a claim the turn's
+    speaker reports ("As the secretary said, ..."), not a second reading of the turn."""
+    return outer.how in ("label", "turn") and inner.cue_span is not None \
+        and outer.start <= inner.cue_span[0] < outer.end
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per content: coordinated cues or two rules finding the same span."""
     cands = sorted(cands, key=lambda c: (c.start, -c.confidence))
@@ -102,7 +111,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         for k in reversed(kept):
             if k.start < c.start - 5000:
                 break
-            if c.parent is k or k.parent is c:
+            if c.parent is k or k.parent is c or _nested(c, k) or _nested(k, c):
                 continue
             if _overlap_f1(c, k) >= 0.9:
                 dup = k
