@@ -26,6 +26,7 @@ from claimrec.extract.cues import find_cues
 from claimrec.extract.direct import quote_claims
 from claimrec.extract.indirect import verb_claims
 from claimrec.extract.nominal import nominal_claims
+from claimrec.extract.paragraphs import split_paragraphs
 from claimrec.extract.signed_lines import first_person_in_turns, label_claims
 from claimrec.models import Article, Claim
 from claimrec.text.document import AnnotatedDoc, annotate
@@ -53,7 +54,7 @@ def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
             got = nominal_claims(index, hit, lex)
         cands.extend(got)
     cands.extend(quote_claims(index, cands, orphans, lex))
-    cands = _drop_nested_unattributed(_dedupe(cands))
+    cands = split_paragraphs(index, _drop_nested_unattributed(_dedupe(cands)))
     first_person_in_turns(index, turns, cands)
     resolve_speakers(index, cands, lex)
     return cands

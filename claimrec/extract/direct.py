@@ -5,6 +5,8 @@ continue, or to the speaker of the paragraph.
   its own ("'...?' Vitter demanded.") belongs to that cue;
 - a quote that follows a direct claim after only "he said."-like text
   (""A," she said. "B."") extends that claim: one attribution, one speaker;
+  a quote right before a quote whose speaker follows it (""A." "B," she said.")
+  opens that claim;
 - otherwise a substantial quote is kept as an unattributed direct claim, given
   the speaker of the latest claim in its paragraph (or the one before) when
   there is one, with lower confidence.
@@ -20,12 +22,14 @@ from typing import Optional
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
 from claimrec.extract.indirect import cue_span
+from claimrec.extract.paragraphs import heading
 from claimrec.extract.spans import clean_content
 from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.speakers import find_speaker
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.negation import is_negated
+from claimrec.text.quotes import QUOTE_CHARS
 
 _END_PUNCT = ".?!,;:…"
 # text between two quotes of one speaker is short: "he said.", "she added, "
@@ -94,15 +98,7 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
             out.append(signed)
             continue
         everything = known + out
-        # 3. the opening part of the next claim's quote: '"A." "B," X said.'
-        nxt = _next_claim(everything, q.end)
-        if nxt is not None and nxt.quote in ("direct", "mixed") and nxt.speaker is not None \
-                and index.para_of(nxt.start) - index.para_of(q.start) <= 1 \
-                and _residual_gap(index, q.end, nxt.start, nxt) <= _MAX_RESIDUAL \
-                and not _attribution_between(everything, q.end, nxt.start, nxt):
-            nxt.content = (q.start, nxt.end)
-            continue
-        # 4. the continuation of the previous direct claim: '"A," she said. "B."'
+        # 3. the continuation of the previous direct claim in its paragraph: '"A," she said. "B."'
         prev = _previous(everything, q.start)
         if prev is not None and prev.quote in ("direct", "mixed"):
             same_para = index.para_of(q.start) == index.para_of(max(prev.start, prev.end - 1))
@@ -112,13 +108,23 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
                 if not q.balanced:
                     prev.balanced = False
                 continue
+        # 4. the opening part of the next claim's quote: '"A," X said, "B."', '"A." "B," X
+        # said.' (in one paragraph, or with B opening the next one)
+        nxt = _next_claim(everything, q.end)
+        if nxt is not None and nxt.quote == "direct" and nxt.speaker is not None \
+                and index.text[nxt.start] in QUOTE_CHARS \
+                and index.para_of(nxt.start) - index.para_of(q.start) <= 1 \
+                and _residual_gap(index, q.end, nxt.start, nxt) <= _MAX_RESIDUAL \
+                and not _attribution_between(everything, q.end, nxt.start, nxt):
+            nxt.content = (q.start, nxt.end)
+            continue
         # 5. introduced by a colon: 'Sanders made the following comment:'
         intro = _colon_intro(index, q, lex)
         if intro is not None:
             out.append(intro)
             continue
         # 6. a free-standing quote, carried by the paragraph's speaker if any
-        if not _sentence_like(index, q):
+        if not _sentence_like(index, q) or _heading_line(index, q):
             continue
         content = clean_content(index, q.start, q.end)
         if content is None:
@@ -177,6 +183,14 @@ def _next_claim(cands: list[Candidate], pos: int) -> Optional[Candidate]:
         if c.start >= pos and c.parent is None and (best is None or c.start < best.start):
             best = c
     return best
+
+
+def _heading_line(index: AnnotatedDoc, q) -> bool:
+    """A quoted section heading standing as its own paragraph ("'All Bets Are Off.'")."""
+    p = index.para_of(q.start)
+    end = index.para_starts[p + 1] if p + 1 < len(index.para_starts) else len(index.text)
+    line = index.text[index.para_starts[p]:end].strip()
+    return line == index.text[q.start:q.end].strip() and heading(line)
 
 
 def _sentence_like(index: AnnotatedDoc, q) -> bool:
