@@ -97,9 +97,10 @@ def _overlap_f1(a: Candidate, b: Candidate) -> float:
 
 
 def _nested(inner: Candidate, outer: Candidate) -> bool:
-    """``inner``'s cue lies inside ``outer``'s transcript turn: a claim the turn's
-    speaker reports ("As the secretary said, ..."), not a second reading of the turn."""
-    return outer.how in ("label", "turn") and inner.cue_span is not None \
+    """``inner``'s cue lies inside ``outer``'s transcript turn or "according to" content: a
+    claim the outer source reports ("As the secretary said, ...", "According to ABC, Basya
+    believes ..."), not a second reading of the same claim."""
+    return outer.how in ("label", "turn", "according") and inner.cue_span is not None \
         and outer.start <= inner.cue_span[0] < outer.end
 
 

@@ -160,7 +160,13 @@ def _residual_gap(index: AnnotatedDoc, a: int, b: int, claim: Candidate) -> int:
     if b < a:
         return 10 ** 6
     text = list(index.text[a:b])
-    for span in (claim.speaker and (claim.speaker.start, claim.speaker.end), claim.cue_span):
+    spans = [claim.speaker and (claim.speaker.start, claim.speaker.end), claim.cue_span]
+    if claim.speaker is not None:
+        # the whole speaker phrase, relative clause and all ("X, who has ..., said")
+        head = index.doc[claim.speaker.head]
+        lo, hi = head.left_edge, head.right_edge
+        spans.append((min(lo.idx, claim.speaker.start), max(hi.idx + len(hi.text), claim.speaker.end)))
+    for span in spans:
         if span:
             for i in range(max(a, span[0]), min(b, span[1])):
                 text[i - a] = " "

@@ -10,6 +10,7 @@ across a line break is the parser's mistake and is not taken.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from claimrec.extract.candidate import SpeakerInfo
@@ -97,6 +98,12 @@ def mention_bounds(tok) -> tuple[int, int]:
         if doc[child.left_edge.i].text == "(" or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == "("):
             break
         right = max(right, child.right_edge.i)
+    # nor does a relative clause deeper in an appositive ("X, a scout with Troop B,
+    # 4th Squadron, who rode ..."): it describes, it does not name
+    for i in range(tok.i + 1, right + 1):
+        if doc[i].dep_ == "relcl" and doc[i].left_edge.i > tok.i:
+            right = doc[i].left_edge.i - 1
+            break
     # a mention never runs over a line break (headlines, datelines)
     for i in range(tok.i - 1, left - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -194,8 +201,56 @@ def _ent_end(doc, t, limit: int):
     return t
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_NOT_NAMES = ("DATE", "TIME")
+
+
+def _inverted_name(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[SpeakerInfo]:
+    """'"...," said 2nd Lt. John Adair, a fire officer': the capitalised name right after
+    an inverted cue, read on over the sentence break the parser puts after an abbreviated
+    title ("Lt.", "Sgt.", "Spc."); its appositive stays with it."""
+    doc = index.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or not (doc[i].text in (",", "—", "–") or index.is_quote_mark[i]):
+        return None
+    para = index.para_of(cue.idx)
+    run: list[int] = []
+    j = cue.i + 1
+    while j < len(doc) and index.para_of(doc[j].idx) == para and index.tok_quote[j] < 0:
+        t = doc[j]
+        if t.text == "." and run and doc[run[-1]].text[:1].isupper() and len(doc[run[-1]].text) <= 5 \
+                and not doc[run[-1]].whitespace_:
+            run.append(j)  # the period of an abbreviation: "Lt" "."
+        elif (t.text[:1].isupper() or _ORDINAL.match(t.text)) and t.ent_type_ not in _NOT_NAMES \
+                and t.pos_ not in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ"):
+            run.append(j)
+        else:
+            break
+        j += 1
+    names = [k for k in run if doc[k].text != "."]
+    if not names or not doc[names[-1]].text[:1].isupper():
+        return None
+    if index.tok_sent[run[-1]] == index.tok_sent[cue.i]:
+        return None  # one sentence: the parse reads it as well as this scan would
+    head = doc[names[-1]]
+    right = names[-1]
+    if head.dep_ != "compound":
+        for k in range(names[-1] + 1, mention_bounds(head)[1] + 1):
+            if index.tok_quote[k] >= 0 or index.para_of(doc[k].idx) != para:
+                break
+            right = k
+    while right > names[-1] and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return describe_speaker(index, head, run[0], right, lex)
+
+
 def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
                  content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
+    inverted = _inverted_name(index, cue, lex)
+    if inverted is not None:
+        return inverted
     subj, passive = subject_of(cue)
     if subj is not None and _no_source(index, subj, cue, lex):
         return None
@@ -267,6 +322,11 @@ def _relative_speaker(index: AnnotatedDoc, cue, pron, lex: CueTables) -> Optiona
     info.text = ante.text
     info.name, info.title, info.affiliation = ante.name, ante.title, ante.affiliation
     info.kind, info.plural = ante.kind, ante.plural
+    # the mention runs from the antecedent to the pronoun ("Cambodian officials who"):
+    # a reader sees the speaker named there, and the pronoun ties it to the cue
+    if ante.start < info.start and index.para_of(ante.start) == index.para_of(info.start):
+        info.start = ante.start
+        info.text = ante.text
     return info
 
 

@@ -1,0 +1,57 @@
+"""Speaker mentions: long titles and appositives after the cue, relative clauses,
+"according to" in every position."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import only
+
+
+def test_inverted_speaker_with_abbreviated_rank_and_appositive(extract):
+    # the parser ends the sentence after "Lt." and "Sgt."; the name runs on
+    c = only(extract("Multiple events had to be completed within two days, said 2nd Lt. John Adair, "
+                     "a Fairfax native and fire direction officer with Battery B.\n"), cue="say")
+    assert c.speaker.span.text == "2nd Lt. John Adair, a Fairfax native and fire direction officer with Battery B."
+    assert c.content.text == "Multiple events had to be completed within two days"
+    q = only(extract('"We have 210 vaccines scheduled today," said Army Staff Sgt. Chelsea Herman, '
+                     "a medic with the Michigan National Guard.\n"), cue="say")
+    assert q.speaker.span.text == "Army Staff Sgt. Chelsea Herman, a medic with the Michigan National Guard"
+
+
+def test_relative_clause_deep_in_an_appositive_is_not_part_of_the_speaker(extract):
+    c = only(extract('"I wanted to be here to support my brothers," said Spc. Stefan Leroy, a cavalry scout '
+                     "with Troop B, 4th Squadron, who rode a bicycle alongside his unit.\n"), cue="say")
+    assert c.speaker.span.text == "Spc. Stefan Leroy, a cavalry scout with Troop B, 4th Squadron"
+
+
+def test_relative_pronoun_speaker_is_named_by_its_antecedent(extract):
+    claims = extract("The embassy rejected allegations by Cambodian officials who say the broadcasters "
+                     "are supporting the opposition.")
+    c = only(claims, cue="say")
+    assert c.speaker.text == "Cambodian officials"
+    assert c.speaker.span.text == "Cambodian officials who"
+    assert c.speaker.resolved_from == "who"
+
+
+def test_according_to_inside_the_clause_it_sources(extract):
+    c = only(extract("An honorable conclusion, according to Panetta, means that the handover is done "
+                     "in a steadfast way."), cue="according to")
+    assert c.content.text == ("An honorable conclusion, according to Panetta, means that the handover "
+                              "is done in a steadfast way")
+    assert c.speaker.text == "Panetta"
+
+
+def test_according_to_a_name_without_a_comma(extract):
+    c = only(extract("According to Rathbun the church property was returned by mail shortly after he left."),
+             cue="according to")
+    assert c.speaker.span.text == "Rathbun"
+    assert c.content.text == "the church property was returned by mail shortly after he left"
+
+
+def test_a_belief_reported_according_to_a_source_keeps_both_claims(extract):
+    claims = extract("According to ABC News, Basya also believes the asylum seekers may have jumped "
+                     "from the boat.")
+    outer = only(claims, cue="according to")
+    assert outer.speaker.text == "ABC News"
+    assert outer.content.text == "Basya also believes the asylum seekers may have jumped from the boat"
+    inner = only(claims, cue="believe")
+    assert inner.speaker.text == "Basya" and inner.kind == "belief"
