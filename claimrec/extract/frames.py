@@ -22,6 +22,8 @@ from claimrec.text.lookups import CueTables
 
 _CLAUSE_DEPS = ("ccomp",)
 _COLON = (":",)
+# tokens between a verb and an infinitive that is its content: "pleaded with the mayor to"
+_ADDRESSEE_GAP = 5
 
 
 def range_of(toks) -> Optional[tuple[int, int]]:
@@ -38,7 +40,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "dep")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not clauses:
-        return None
+        return _that_clause(index, tok)
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
     a, b = range_of(clauses)
@@ -54,6 +56,23 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                     b = cut
                 break
     return (a, b), clauses[0].i
+
+
+def _that_clause(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int, int], int]]:
+    """'Wilkins observed that the date ... coincided with ...' parsed with "that" marking a
+    noun: a "that" right after the verb still opens its clause, to the sentence end."""
+    doc = index.doc
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].lower_ != "that" or doc[i].dep_ != "mark":
+        return None
+    _, s_end = index.sent_bounds[index.tok_sent[tok.i]]
+    last = s_end - 1
+    while last > i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    verbs = [t for t in doc[i + 1:last + 1] if t.pos_ in ("VERB", "AUX")]
+    if last <= i + 1 or not verbs:
+        return None
+    return (i, last), verbs[0].i
 
 
 def _reports(verb, lex: CueTables) -> bool:
@@ -165,6 +184,12 @@ def infinitive_content(tok) -> Optional[tuple[tuple[int, int], int]]:
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and \
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return (c.left_edge.i, c.right_edge.i), c.i
+    # "pleaded with him to take ...": the parser hangs the infinitive after the addressee
+    # as an adverbial clause; right after the verb and its addressee it is still the content
+    for c in tok.rights:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and c.left_edge.i - tok.i <= _ADDRESSEE_GAP \
+                and c.left_edge.lower_ == "to" and not any(d.dep_ == "dobj" for d in tok.children):
             return (c.left_edge.i, c.right_edge.i), c.i
     return None
 

@@ -8,7 +8,10 @@ attribution corpora such as PolNeAR annotate beliefs and plans too), each marked
 ``kind`` so that users, reports and scorers can keep only speech:
 
 - ``according-to``: a source-marking phrase ("according to", "in the words of");
-- ``belief`` / ``plan``: the cue's lexicon class says so (``data/lexicons/cues.json``);
+- ``belief`` / ``plan``: the cue's lexicon class says so (``data/lexicons/cues.json``),
+  unless its ``kinds`` table overrides the class for that lemma (directives such as
+  "urged" are speech; findings such as "found", "learned" and what a poll "shows" are
+  beliefs: knowledge and findings, no one's words);
 - ``speech``: every other cue class (neutral, assertive, denial, accusation), and claims
   with no verb cue at all (a quote, a "NAME:" line, a signed quote).
 """
@@ -28,7 +31,14 @@ _CLASS_KINDS = {"belief": "belief", "plan": "plan"}
 def claim_kind(cand: Candidate, lex: CueTables) -> str:
     if cand.how == "according":
         return "according-to"
-    if cand.cue_span is None or cand.cue_cls in lex.speech_classes:
+    if cand.how == "evidence":
+        return "belief"  # what a poll or a photo is read to show: a finding, no one's words
+    if cand.cue_span is None:
+        return "speech"
+    kind = lex.kinds.get(cand.cue_lemma or "")
+    if kind is not None:
+        return kind
+    if cand.cue_cls in lex.speech_classes:
         return "speech"
     return _CLASS_KINDS.get(cand.cue_cls, "speech")
 

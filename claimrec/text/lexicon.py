@@ -46,6 +46,8 @@ class CueLexicon(_Section):
     nominal: dict[str, str] = Field(default_factory=dict)
     evidence: EvidenceSpec = Field(default_factory=EvidenceSpec)
     prepositional: dict[str, str] = Field(default_factory=dict)
+    # claim kind of a cue lemma where its class alone would give the wrong one
+    kinds: dict[str, Literal["speech", "belief", "plan"]] = Field(default_factory=dict)
     # cue classes of reported speech (the rest are beliefs and plans)
     speech_classes: list[str] = Field(default_factory=lambda: ["neutral", "assertive", "denial", "accusation"])
 

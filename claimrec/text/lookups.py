@@ -58,6 +58,7 @@ class CueTables:
     evidence_verbs: frozenset[str]
     evidence_subjects: frozenset[str]
     speech_classes: frozenset[str]
+    kinds: dict[str, str] = field(default_factory=dict)  # cue lemma -> claim kind, where the class misleads
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
 
 
@@ -86,7 +87,7 @@ def extraction() -> CueTables:
         determiners=frozenset(speakers.determiners), not_speakers=frozenset(speakers.not_speakers),
         no_one=frozenset(speakers.no_one), generic_pronouns=frozenset(speakers.generic_pronouns),
         evidence_verbs=frozenset(cues.evidence.verbs), evidence_subjects=frozenset(cues.evidence.subjects),
-        speech_classes=frozenset(cues.speech_classes),
+        speech_classes=frozenset(cues.speech_classes), kinds=dict(cues.kinds),
     )
 
 

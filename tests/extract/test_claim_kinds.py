@@ -46,3 +46,28 @@ def test_speech_only_report_drops_references_to_dropped_claims(extract):
     assert view.findings[0].claim_ids == [said.id]
     # the view is still a valid report
     Report.model_validate(view.model_dump())
+
+
+def test_directives_are_speech_and_findings_are_beliefs(extract):
+    claims = extract("The mayor urged residents to conserve water. "
+                     "Investigators found that the brakes had failed. "
+                     "A new poll shows a close race in the state.")
+    assert only(claims, cue="urge").kind == "speech"
+    assert only(claims, cue="find").kind == "belief"
+    assert only(claims, cue="show").kind == "belief"
+
+
+def test_less_common_reporting_verbs(extract):
+    text = ('"We have to keep going," he said, noting the progress made in recent months. '
+            'The curator observed that the program began on the anniversary of his death. '
+            'She characterized the dispute as "a small skirmish in a long war." '
+            "His sister pleaded with him to take the girl to a doctor. "
+            "Posts on the forum theorized that the site had been attacked.")
+    claims = extract(text)
+    assert only(claims, cue="note").content.text == "the progress made in recent months"
+    assert only(claims, cue="observe").content.text == ("that the program began on the anniversary "
+                                                       "of his death")
+    assert "a small skirmish" in only(claims, cue="characterize").content.text
+    plead = only(claims, cue="plead")
+    assert plead.content.text == "to take the girl to a doctor" and plead.kind == "speech"
+    assert only(claims, cue="theorize").content.text == "that the site had been attacked"
