@@ -148,6 +148,11 @@ def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):
                     and head.dep_ in ("compound", "flat", "amod"):
                 head = head.head
             return head
+    # "The 45-year-old added ...": the parser reads the age as a modifier of the verb
+    age = doc[cue.i - 1] if cue.i - 1 >= s_start else None
+    if age is not None and age.lower_ == "old" and age.i - 2 >= s_start and doc[age.i - 1].text == "-" \
+            and doc[age.i - 2].lower_ in ("year", "years"):
+        return age
     line_np = _line_initial_np(index, cue)
     if line_np is not None:
         return line_np

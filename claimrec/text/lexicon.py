@@ -146,6 +146,19 @@ class SpeakerLexicon(_Section):
     # nouns for described, unnamed speakers ("a spokesperson", "officials") beyond the
     # role titles and person heads
     anonymous_heads: list[str] = Field(default_factory=list)
+    gender: "GenderWords" = Field(default_factory=lambda: GenderWords())
+
+
+class GenderWords(_Section):
+    """Words and first names that tell a person's gender (pronoun agreement)."""
+
+    female_words: list[str] = Field(default_factory=list)
+    male_words: list[str] = Field(default_factory=list)
+    female_names: list[str] = Field(default_factory=list)
+    male_names: list[str] = Field(default_factory=list)
+
+
+SpeakerLexicon.model_rebuild()
 
 
 class TitleLexicon(_Section):

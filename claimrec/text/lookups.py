@@ -59,6 +59,8 @@ class CueTables:
     evidence_subjects: frozenset[str]
     speech_classes: frozenset[str]
     kinds: dict[str, str] = field(default_factory=dict)  # cue lemma -> claim kind, where the class misleads
+    gender_words: dict[str, str] = field(default_factory=dict)  # word in a mention -> "female" | "male"
+    first_names: dict[str, str] = field(default_factory=dict)  # first name -> "female" | "male"
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
 
 
@@ -88,6 +90,10 @@ def extraction() -> CueTables:
         no_one=frozenset(speakers.no_one), generic_pronouns=frozenset(speakers.generic_pronouns),
         evidence_verbs=frozenset(cues.evidence.verbs), evidence_subjects=frozenset(cues.evidence.subjects),
         speech_classes=frozenset(cues.speech_classes), kinds=dict(cues.kinds),
+        gender_words={**{w: "female" for w in speakers.gender.female_words},
+                      **{w: "male" for w in speakers.gender.male_words}},
+        first_names={**{w: "female" for w in speakers.gender.female_names},
+                     **{w: "male" for w in speakers.gender.male_names}},
     )
 
 
