@@ -238,13 +238,19 @@ def _inverted_name(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[Speaker
     if not names or not doc[names[-1]].text[:1].isupper():
         return None
     if index.tok_sent[run[-1]] == index.tok_sent[cue.i]:
-        return None  # one sentence: the parse reads it as well as this scan would
+        # one sentence: the parse reads it as well as this scan would, unless it took the
+        # name after '"...," said' for the subject of a clause of its own
+        after_quote = index.is_quote_mark[i] or (doc[i].text == "," and i > 0 and index.is_quote_mark[i - 1])
+        subj, _ = subject_of(cue)
+        # a participle ('..." adding Cambodians "deserve ..."') has its subject elsewhere
+        if not after_quote or cue.tag_ in ("VBG", "VBN") or (subj is not None and (subj.i in run or subj.i < cue.i)):
+            return None
     head = doc[names[-1]]
     right = names[-1]
     if head.dep_ != "compound":
         for k in range(names[-1] + 1, mention_bounds(head)[1] + 1):
-            if index.tok_quote[k] >= 0 or index.para_of(doc[k].idx) != para:
-                break
+            if index.tok_quote[k] >= 0 or index.para_of(doc[k].idx) != para or doc[k].tag_ in ("WP", "WDT", "WP$"):
+                break  # a quote, the paragraph's end, or a relative clause ("..., who rode")
             right = k
     while right > names[-1] and (doc[right].is_punct or doc[right].is_space):
         right -= 1

@@ -55,3 +55,20 @@ def test_a_belief_reported_according_to_a_source_keeps_both_claims(extract):
     assert outer.content.text == "Basya also believes the asylum seekers may have jumped from the boat"
     inner = only(claims, cue="believe")
     assert inner.speaker.text == "Basya" and inner.kind == "belief"
+
+
+def test_inverted_speaker_the_parser_made_the_subject_of_a_clause_of_its_own(extract):
+    text = ('"I wanted to be here to support my brothers," said Spc. Stefan Leroy, a cavalry scout with '
+            "Troop B, 4th Squadron, 73rd Cavalry Regiment, who less than five months after losing both legs "
+            "to an improvised explosive device blast, rode a hand-pedaled bicycle alongside his unit.\n")
+    c = only(extract(text), cue="say")
+    assert c.content.text == '"I wanted to be here to support my brothers,"'
+    assert c.speaker.span.text == ("Spc. Stefan Leroy, a cavalry scout with Troop B, 4th Squadron, "
+                                   "73rd Cavalry Regiment")
+
+
+def test_a_participle_after_a_quote_keeps_the_main_speaker(extract):
+    text = ('Service chief Chris Decherd said in a statement that the service "will continue broadcasting '
+            'as it has for five decades," adding Cambodians "deserve quality news that they can trust."\n')
+    c = only(extract(text), cue="add")
+    assert c.speaker.text == "Service chief Chris Decherd" or c.speaker.name == "Chris Decherd"
