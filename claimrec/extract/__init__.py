@@ -104,6 +104,11 @@ def _nested(inner: Candidate, outer: Candidate) -> bool:
         and outer.start <= inner.cue_span[0] < outer.end
 
 
+def _cue_inside(inner: Candidate, outer: Candidate) -> bool:
+    return inner.cue_span is not None and outer.cue_span != inner.cue_span \
+        and outer.start <= inner.cue_span[0] < outer.end
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per content: coordinated cues or two rules finding the same span."""
     cands = sorted(cands, key=lambda c: (c.start, -c.confidence))
@@ -120,7 +125,10 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
                 break
         if dup is None:
             kept.append(c)
-        elif (c.speaker is not None, c.confidence) > (dup.speaker is not None, dup.confidence):
+        elif _cue_inside(dup, c) or (not _cue_inside(c, dup) and
+                                     (c.speaker is not None, c.confidence) > (dup.speaker is not None, dup.confidence)):
+            # one claim reported inside the other ("she said she believes ..."): the
+            # reporting one, whose content holds the other's cue, is the claim
             kept[kept.index(dup)] = c
             for other in kept:
                 if other.parent is dup:

@@ -48,6 +48,14 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
     # reporting verb coordinated inside the complement is the speaker's next act
     for clause in clauses:
         for conj in clause.rights:
+            # "..., saying that ...": a reporting participle the parser hung on the
+            # complement is the speaker's next claim, not part of this one
+            if conj.dep_ == "advcl" and conj.tag_ == "VBG" and conj.lemma_.lower() in lex.verbs \
+                    and conj.left_edge.i > a and index.doc[conj.left_edge.i - 1].text == ",":
+                cut = conj.left_edge.i - 2
+                if a <= cut < b:
+                    b = cut
+                break
             if conj.dep_ == "conj" and conj.pos_ == "VERB" and _reports(conj, lex):
                 cut = conj.left_edge.i - 1
                 while cut > a and (index.doc[cut].dep_ == "cc" or index.doc[cut].is_punct):

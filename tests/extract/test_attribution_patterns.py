@@ -182,3 +182,14 @@ def test_spans_point_into_the_text(extract):
             assert text[span.start:span.end] == span.text
         for h in c.hedges:
             assert text[h.span.start:h.span.end] == h.text
+
+
+def test_a_claim_reported_inside_another_keeps_the_reporting_one(extract):
+    claims = extract("Clinton told the debate audience that she believes we must keep pushing policies that "
+                     "help close racial divides, saying that race still determines too much in America.")
+    told = only(claims, cue="tell")
+    assert told.content.text == "that she believes we must keep pushing policies that help close racial divides"
+    assert told.speaker.text == "Clinton"
+    saying = only(claims, cue="say")
+    assert saying.content.text == "that race still determines too much in America"
+    assert saying.speaker.text == "Clinton"
