@@ -9,7 +9,8 @@ continue, or to the speaker of the paragraph.
   opens that claim;
 - otherwise a substantial quote is kept as an unattributed direct claim, given
   the speaker of the latest claim in its paragraph (or the one before) when
-  there is one, with lower confidence.
+  there is one, with lower confidence, and that claim's cue when it was a quote too
+  (consecutive quote paragraphs of one speaker, named once).
 Short scare quotes ("what it called a 'compromise'") and quoted titles are
 not claims.
 """
@@ -17,6 +18,7 @@ not claims.
 from __future__ import annotations
 
 import re
+from copy import copy
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate
@@ -129,9 +131,14 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
         content = clean_content(index, q.start, q.end)
         if content is None:
             continue
-        carrier = _paragraph_speaker(index, everything, q.start)
+        owner = _paragraph_claim(index, everything, q.start)
+        carrier = copy(owner.speaker) if owner is not None else None
         cand = Candidate(content=content, sent=s_first, how="bare_quote", quote="direct",
                          speaker=carrier, confidence=0.5 if carrier else 0.35, balanced=q.balanced)
+        if owner is not None and owner.cue_span is not None and owner.quote in ("direct", "mixed"):
+            # a quote paragraph continuing the speaker's quotes carries their cue as well
+            cand.cue_span, cand.cue_text, cand.cue_lemma = owner.cue_span, owner.cue_text, owner.cue_lemma
+            cand.cue_cls, cand.cue_tok = owner.cue_cls, owner.cue_tok
         if not q.balanced:
             cand.confidence = round(cand.confidence * 0.7, 3)
         out.append(cand)
@@ -298,8 +305,8 @@ def _previous(cands: list[Candidate], pos: int) -> Optional[Candidate]:
     return best
 
 
-def _paragraph_speaker(index: AnnotatedDoc, cands: list[Candidate], pos: int):
-    """The speaker of the latest top-level claim in this paragraph or the one before."""
+def _paragraph_claim(index: AnnotatedDoc, cands: list[Candidate], pos: int) -> Optional[Candidate]:
+    """The latest top-level claim with a speaker in this paragraph or the one before."""
     para = index.para_of(pos)
     best = None
     for c in cands:
@@ -311,8 +318,4 @@ def _paragraph_speaker(index: AnnotatedDoc, cands: list[Candidate], pos: int):
             continue
         if best is None or c.start > best.start:
             best = c
-    if best is None:
-        return None
-    from copy import copy
-
-    return copy(best.speaker)
+    return best

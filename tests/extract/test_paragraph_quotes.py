@@ -49,3 +49,13 @@ def test_a_quoted_heading_after_a_quote_is_not_a_claim(extract):
             "Officials said the report would be published on Monday.\n")
     claims = extract(text)
     assert not any("All Bets" in c.content.text for c in claims)
+
+
+def test_a_following_quote_paragraph_inherits_speaker_and_cue(extract):
+    text = ('"We have 210 doses scheduled for today," said Sgt. Maria Lopez, a medic with the unit.\n\n'
+            '"Anyone who works on the base can come in and get a shot."\n')
+    claims = extract(text)
+    second = next(c for c in claims if c.content.text.startswith('"Anyone who works'))
+    assert second.speaker.span.text.startswith("Sgt. Maria Lopez")
+    assert second.cue is not None and second.cue.text == "said"
+    assert second.kind == "speech"
