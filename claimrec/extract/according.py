@@ -40,12 +40,15 @@ def according_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[C
     lead = [t for t in doc[s_start:first.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
     tail = [t for t in doc[phrase_end + 1:s_end] if not (t.is_punct or t.is_space)]
     root = doc[s_start].sent.root
-    if lead and tail and not (s_start <= root.i < first.i) and s_start <= root.i < s_end:
+    root_after = phrase_end < root.i < s_end
+    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if lead and tail and root_after and subjects and all(s_start <= i < first.i for i in subjects):
         # "Y, according to X, is Z": the phrase interrupts the clause, which is the content
         a, b = s_start, s_end - 1
-    elif lead:
+    elif lead and not (tail and root_after):
         a, b = s_start, first.i - 1
     else:
+        # "According to X, Y" (after whatever odd words open the line)
         a, b = phrase_end + 1, s_end - 1
     if a > b:
         return []

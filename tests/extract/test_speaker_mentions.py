@@ -72,3 +72,10 @@ def test_a_participle_after_a_quote_keeps_the_main_speaker(extract):
             'as it has for five decades," adding Cambodians "deserve quality news that they can trust."\n')
     c = only(extract(text), cue="add")
     assert c.speaker.text == "Service chief Chris Decherd" or c.speaker.name == "Chris Decherd"
+
+
+def test_according_to_after_stray_words_sources_the_clause_after_it(extract):
+    c = only(extract("Scroll down for video According to Michael Redwood, inevitably the prices will rise."),
+             cue="according to")
+    assert c.content.text == "inevitably the prices will rise"
+    assert c.speaker.text == "Michael Redwood"
