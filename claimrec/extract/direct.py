@@ -105,7 +105,11 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
         if prev is not None and prev.quote in ("direct", "mixed"):
             same_para = index.para_of(q.start) == index.para_of(max(prev.start, prev.end - 1))
             only_space = not index.text[prev.end:q.start].strip()
-            if (same_para and _residual_gap(index, prev.end, q.start, prev) <= _MAX_RESIDUAL) or only_space:
+            # what lies between is the attribution itself ("she said"), a link ("and then")
+            # or nothing, not a clause of its own ("she was")
+            cue_between = prev.cue_span is not None and prev.end <= prev.cue_span[0] < q.start
+            if (same_para and (cue_between or _only_links(index, prev.end, q.start))
+                    and _residual_gap(index, prev.end, q.start, prev) <= _MAX_RESIDUAL) or only_space:
                 prev.content = (prev.start, q.end)
                 if not q.balanced:
                     prev.balanced = False
@@ -160,6 +164,11 @@ def _orphan_claim(index: AnnotatedDoc, q, hit: CueHit, lex: CueTables) -> Option
     if not q.balanced:
         cand.confidence = round(cand.confidence * 0.7, 3)
     return cand
+
+
+def _only_links(index: AnnotatedDoc, a: int, b: int) -> bool:
+    span = index.doc.char_span(a, b, alignment_mode="contract")
+    return span is not None and all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "SPACE", "PART") for t in span)
 
 
 def _residual_gap(index: AnnotatedDoc, a: int, b: int, claim: Candidate) -> int:

@@ -52,10 +52,16 @@ def subject_of(tok, depth: int = 0):
             obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj, False
-    # "After saying ..., she was whisked off": a participle under a preposition
+    # "After saying ..., she was whisked off": a participle under a preposition does what
+    # the main clause's subject does, even when that clause is passive
     if depth < 3 and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.dep_ == "prep" \
             and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
-        return subject_of(head.head, depth + 1)
+        found = subject_of(head.head, depth + 1)
+        if found[0] is None:
+            passive_subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            if passive_subj is not None:
+                return passive_subj, False
+        return found
     # "Americans supporting Trump", "language calling for ...": the noun does it
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
@@ -257,6 +263,37 @@ def _inverted_name(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[Speaker
     return describe_speaker(index, head, run[0], right, lex)
 
 
+_MAX_BETWEEN = 20
+
+
+def _between_quote_and_cue(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[SpeakerInfo]:
+    """'"...," Flynn, a top surrogate, said': the words between a closing quote and the cue
+    name the speaker, even when the parser hung them inside the quote's clause."""
+    doc = index.doc
+    para = index.para_of(cue.idx)
+    j = cue.i - 1
+    while j >= 0 and index.tok_quote[j] < 0 and index.para_of(doc[j].idx) == para and cue.i - j <= _MAX_BETWEEN:
+        j -= 1
+    if j < 0 or index.tok_quote[j] < 0 or index.para_of(doc[j].idx) != para:
+        return None
+    left, right = j + 1, cue.i - 1
+    while left <= right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right < left or any(t.pos_ in ("VERB", "AUX") for t in doc[left:right + 1]):
+        return None
+    head = next((t for t in doc[left:right + 1] if t.ent_type_ == "PERSON"), None)
+    if head is not None:
+        head = _ent_end(doc, head, right + 1)
+    else:
+        head = next((t for t in doc[left:right + 1] if t.text == ","), None)
+        head = doc[(head.i - 1) if head is not None else right]
+        if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+    return describe_speaker(index, head, left, right, lex)
+
+
 def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
                  content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
     inverted = _inverted_name(index, cue, lex)
@@ -272,6 +309,9 @@ def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
     if subj is not None and (index.tok_quote[subj.i] >= 0 or not _same_paragraph(index, subj, cue)):
         subj = None  # the parser reached into a quote or across a line break
     if subj is None:
+        between = _between_quote_and_cue(index, cue, lex)
+        if between is not None:
+            return between
         lo, hi = content if content else (-1, -1)
         subj = _fallback_subject(index, cue, lo, hi)
         if subj is None:

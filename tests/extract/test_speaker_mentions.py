@@ -79,3 +79,25 @@ def test_according_to_after_stray_words_sources_the_clause_after_it(extract):
              cue="according to")
     assert c.content.text == "inevitably the prices will rise"
     assert c.speaker.text == "Michael Redwood"
+
+
+def test_speaker_between_a_closing_quote_and_the_cue(extract):
+    c = only(extract('"There is a severe disconnect between this White House and our military," Flynn, '
+                     "a top campaign surrogate, said Thursday morning on Fox News."), cue="say")
+    assert c.speaker.span.text == "Flynn, a top campaign surrogate"
+    assert c.content.text == '"There is a severe disconnect between this White House and our military,"'
+
+
+def test_a_participle_before_a_passive_main_clause_is_its_subjects(extract):
+    claims = extract("After saying her right foot was “so swollen I could barely get my shoe on,” she was "
+                     "“whisked off to Bethesda Naval Hospital” for tests.")
+    c = only(claims, cue="say")
+    assert c.speaker.span.text == "she"
+    # the quote after the main clause's subject is not the claim's continuation
+    assert "whisked" not in c.content.text
+
+
+def test_a_quote_joined_by_and_then_continues_the_claim(extract):
+    c = only(extract('Trump tells supporters to "go to your place and vote" and then "go pick some other '
+                     'place and make sure it is on the up and up."'), cue="tell")
+    assert c.content.text.endswith('on the up and up."')
