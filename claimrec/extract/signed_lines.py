@@ -95,6 +95,17 @@ def _is_place(span, name: str) -> bool:
     return bool(words) and all(t.ent_type_ in _PLACE_ENTS for t in words)
 
 
+def _spoken(index: AnnotatedDoc, lab: _Label, lex: CueTables) -> bool:
+    """The label's paragraph or the next one talks like a speaker ("I", "we", "you", "thank
+    you, everyone" outside quotes): a briefing turn, not a caption ("FILE PHOTO: A worker
+    walks ...")."""
+    doc = index.doc
+    starts = index.para_starts
+    end = starts[lab.para + 2] if lab.para + 2 < len(starts) else len(index.text)
+    span = doc.char_span(lab.text_start, end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in lex.spoken_words and index.tok_quote[t.i] < 0 for t in span)
+
+
 def _speaker(index: AnnotatedDoc, lab: _Label, lex: CueTables):
     doc = index.doc
     span = doc.char_span(lab.start, lab.end, alignment_mode="expand")
@@ -119,6 +130,9 @@ def label_claims(index: AnnotatedDoc, lex: CueTables) -> list[Candidate]:
     out: list[Candidate] = []
     turn = None  # (label, speaker) of the transcript turn under way
     labels = {lab.para: (lab, ok) for lab, ok in _labels(index, lex)}
+    # a transcript has several capitals labels, or its one label opens spoken words ("Thank
+    # you ...", "we will ..."); a lone caption label ("FILE PHOTO: A worker ...") opens no turn
+    transcript = sum(1 for lab, ok in labels.values() if ok and lab.shouting) >= 2
     for p, start in enumerate(starts):
         end = starts[p + 1] if p + 1 < len(starts) else len(text)
         if p in labels:
@@ -137,7 +151,7 @@ def label_claims(index: AnnotatedDoc, lex: CueTables) -> list[Candidate]:
             )
             cand.quote = quote_type(index, *content)
             out.append(cand)
-            if lab.shouting:
+            if lab.shouting and (transcript or _spoken(index, lab, lex)):
                 turn = (lab, speaker)
             continue
         if turn is None:

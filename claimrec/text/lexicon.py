@@ -147,6 +147,8 @@ class SpeakerLexicon(_Section):
     # role titles and person heads
     anonymous_heads: list[str] = Field(default_factory=list)
     gender: "GenderWords" = Field(default_factory=lambda: GenderWords())
+    # words showing that a lone transcript label opens spoken words, not a caption
+    spoken_words: list[str] = Field(default_factory=list)
 
 
 class GenderWords(_Section):

@@ -61,6 +61,7 @@ class CueTables:
     kinds: dict[str, str] = field(default_factory=dict)  # cue lemma -> claim kind, where the class misleads
     gender_words: dict[str, str] = field(default_factory=dict)  # word in a mention -> "female" | "male"
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "female" | "male"
+    spoken_words: frozenset[str] = frozenset()
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
 
 
@@ -94,6 +95,7 @@ def extraction() -> CueTables:
                       **{w: "male" for w in speakers.gender.male_words}},
         first_names={**{w: "female" for w in speakers.gender.female_names},
                      **{w: "male" for w in speakers.gender.male_names}},
+        spoken_words=frozenset(speakers.spoken_words),
     )
 
 

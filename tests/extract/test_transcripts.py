@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.extract.conftest import only
+
 BRIEFING = """Press Briefing by the Harbour Authority on the Ferry Strike
 
 Presenters: Chief Executive Ana Ruiz
@@ -60,3 +62,25 @@ def test_a_capitals_dateline_is_not_a_speaker(extract):
     claims = extract(text)
     assert not any(c.speaker is not None and c.speaker.text == "NEW DELHI" for c in claims)
     assert not any(c.cue is None for c in claims)
+
+
+def test_a_lone_caption_label_opens_no_turn(extract):
+    text = ("FILE PHOTO: A worker walks past the assembly plant in Detroit, Michigan.\n\n"
+            "GENERAL ROBOTICS: The company said on Monday it would cut 300 jobs.\n\n"
+            "The union said it would fight the cuts.\n")
+    claims = extract(text)
+    assert not any(c.speaker is not None and c.speaker.text.startswith("FILE") for c in claims)
+    assert all(c.cue is not None for c in claims)  # no turn claims without a cue
+    union = only(claims, speaker="The union")
+    assert union.content.text == "it would fight the cuts"
+
+
+def test_a_lone_label_that_opens_spoken_words_is_a_turn(extract):
+    text = ("Briefing by the Port Authority Spokesperson\n\n"
+            "DANA WHITE:  Good afternoon, everyone.\n\n"
+            "This week the authority reopens the north terminal after two years of repairs.\n\n"
+            "Tomorrow we will publish the new timetable.\n")
+    claims = extract(text)
+    for opening in ("This week the authority", "Tomorrow we will"):
+        c = next(c for c in claims if c.content.text.startswith(opening))
+        assert c.speaker.span.text == "DANA WHITE"
