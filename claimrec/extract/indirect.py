@@ -74,6 +74,11 @@ def _skip_verb(tok) -> bool:
         return True
     if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN",):
         return True
+    # "..., compared to 11% of ...": a bare participle before to/with is a preposition
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.tag_ == "VBN" and nxt is not None and nxt.lower_ in ("to", "with") and nxt.pos_ == "ADP" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return True
     # imperatives address the reader ("Don't expect ...", "ask yourself ...")
     if tok.tag_ == "VB" and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
                                                      and tok.head.tag_ == "VB")) \

@@ -193,3 +193,11 @@ def test_a_claim_reported_inside_another_keeps_the_reporting_one(extract):
     saying = only(claims, cue="say")
     assert saying.content.text == "that race still determines too much in America"
     assert saying.speaker.text == "Clinton"
+
+
+def test_compared_to_as_a_preposition_is_no_cue(extract):
+    claims = extract("PolitiFact rated 32 percent of Republican claims as false, compared to 11 percent "
+                     "of Democratic claims.")
+    assert not any(c.cue is not None and c.cue.lemma == "compare" for c in claims)
+    c = only(extract("Trump compared the refugees to a snake."), cue="compare")
+    assert c.content.text == "the refugees to a snake"
