@@ -111,8 +111,10 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     head = tok.head
     if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
-    if tok.dep_ in ("advcl", "conj") and tok.i < head.i:
-        return None
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in tok.children)
+    if tok.dep_ in ("advcl", "conj") and tok.i < head.i and not as_clause:
+        return None  # "As the secretary said, Y" is the one fronted parenthetical
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children) \
             and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None

@@ -201,3 +201,13 @@ def test_compared_to_as_a_preposition_is_no_cue(extract):
     assert not any(c.cue is not None and c.cue.lemma == "compare" for c in claims)
     c = only(extract("Trump compared the refugees to a snake."), cue="compare")
     assert c.content.text == "the refugees to a snake"
+
+
+def test_as_x_said_sources_the_clause_it_opens(extract):
+    c = only(extract("As the secretary said, those shared principles include respect for sovereign nations."),
+             cue="say")
+    assert c.content.text == "those shared principles include respect for sovereign nations"
+    assert c.speaker.span.text == "the secretary"
+    # an "as" clause with its own object is a circumstance, not a parenthetical cue
+    assert not any(c.cue is not None and c.cue.lemma == "add"
+                   for c in extract("As the company added 300 jobs, its shares rose."))
