@@ -142,6 +142,12 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
 def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
     dobj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
     if dobj is None:
+        if "naming" in hit.frames:
+            # "called Oz a quack": the parser may read both the named and the name as
+            # predicates of the verb
+            named = [c for c in tok.rights if c.dep_ in ("oprd", "xcomp", "ccomp")]
+            if len(named) >= 2:
+                return range_of(named), named[0].i
         return None
     preps = {f[5:] for f in hit.frames if f.startswith("prep:")}
     if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "what", "which", "them", "him", "her", "me", "us"):
@@ -150,6 +156,11 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
                 c.dep_ == "prep" and c.lower_ in preps and c.i > dobj.i for c in tok.children):
             return None
     extra = [c for c in tok.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i)]
+    if "naming" in hit.frames and not extra:
+        # "called RT America a propaganda outlet": the name given read as an appositive
+        # (with no comma, which a real appositive would have)
+        doc = tok.doc
+        extra = [c for c in dobj.rights if c.dep_ == "appos" and not doc[c.left_edge.i - 1].is_punct]
     if "naming" in hit.frames and not extra and not _has_quote_mark(dobj):
         return None  # "called a meeting"; but "calls Obamacare 'crazy system'" names something
     toks = [dobj] + extra
@@ -208,6 +219,14 @@ def prep_content(tok, preps) -> Optional[tuple[tuple[int, int], int]]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None and not list(c.children):
+                # "called for compensation to be clawed back": the clause after the
+                # preposition was hung on the verb
+                clause = next((g for g in tok.rights if g.i > c.i and g.dep_ in ("ccomp", "xcomp")), None)
+                if clause is not None and clause.left_edge.i == c.i + 1:
+                    return (clause.left_edge.i, clause.right_edge.i), clause.i
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called a meeting for Tuesday": when, not what
             if obj is not None:
                 right = obj.right_edge.i
                 # "called on Trump to stop ...", "called for contestants to wear ...":

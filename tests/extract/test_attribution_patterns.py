@@ -211,3 +211,17 @@ def test_as_x_said_sources_the_clause_it_opens(extract):
     # an "as" clause with its own object is a circumstance, not a parenthetical cue
     assert not any(c.cue is not None and c.cue.lemma == "add"
                    for c in extract("As the company added 300 jobs, its shares rose."))
+
+
+def test_naming_verbs_whatever_the_parse_of_the_name(extract):
+    assert only(extract("Several doctors called Oz a quack, fake and charlatan."),
+                cue="call").content.text == "Oz a quack, fake and charlatan"
+    assert only(extract("Critics have called RT America a propaganda outlet."),
+                cue="call").content.text == "RT America a propaganda outlet"
+    assert only(extract("Warren called for compensation to be clawed back from executives."),
+                cue="call").content.text == "compensation to be clawed back from executives"
+
+
+def test_a_date_after_a_cue_preposition_is_no_content(extract):
+    claims = extract("The council called a meeting for Tuesday.")
+    assert not any(c.content.text == "Tuesday" for c in claims)
