@@ -40,6 +40,8 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "dep")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not clauses:
+        clauses = _addressee_clause(tok)
+    if not clauses:
         return _that_clause(index, tok)
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
@@ -64,6 +66,20 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                     b = cut
                 break
     return (a, b), clauses[0].i
+
+
+def _addressee_clause(tok) -> list:
+    """'told a meeting of leaders that few people understood ...' parsed as a relative
+    clause on the addressee: a "that" marking a clause with a subject of its own is a
+    complementiser (a relative "that" would be the clause's subject or object)."""
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if dobj is None:
+        return []
+    for d in dobj.subtree:
+        if d.dep_ == "relcl" and d.head.i < d.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in d.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children):
+            return [d]
+    return []
 
 
 def _that_clause(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int, int], int]]:

@@ -225,3 +225,16 @@ def test_naming_verbs_whatever_the_parse_of_the_name(extract):
 def test_a_date_after_a_cue_preposition_is_no_content(extract):
     claims = extract("The council called a meeting for Tuesday.")
     assert not any(c.content.text == "Tuesday" for c in claims)
+
+
+def test_told_an_addressee_that_parsed_as_a_relative_clause(extract):
+    c = only(extract("In Honolulu last week, he told a meeting of Pacific Island leaders that few people "
+                     "understood the stakes of climate change better than residents of the region."), cue="tell")
+    assert c.content.text.startswith("that few people understood the stakes")
+
+
+def test_a_named_source_modifying_a_claim_noun(extract):
+    c = only(extract("Clinton is seizing upon a New York Times report that Trump had a net loss of "
+                     "$915 million in 1995."), cue="report")
+    assert c.speaker.span.text == "New York Times"
+    assert c.content.text == "that Trump had a net loss of $915 million in 1995"
