@@ -4,12 +4,16 @@
 (:mod:`claimrec.text.document`: its parse, quotes, sentences, paragraphs, hedges):
 
 1. ``cues``      reporting cues from the lexicon (verbs, "according to", nouns);
-2. ``signed_lines``    "NAME: what was said" lines (headlines, transcripts);
+2. ``signed_lines``    "NAME: what was said" lines (headlines) and transcript turns
+                 (a capitals label and the paragraphs that continue it);
    ``indirect``  content from the parse around each cue (clauses, objects,
                  infinitives, colons, embedded "a claim by X that Y");
 3. ``direct``    quotes no cue claimed: orphan cues, continuations, bare quotes;
-4. ``coref``     pronoun and "the company" speakers resolved to earlier actors;
-5. ``stance``    stance, negation, hedges and medium;
+4. ``paragraphs``  a claim over several paragraphs becomes one claim per paragraph;
+5. ``coref``     pronoun and "the company" / "the minister" / "the 45-year-old"
+                 speakers resolved to earlier actors, with gender agreement;
+6. ``stance``    stance, negation, hedges and medium; ``kinds`` the claim kind
+                 (speech / belief / plan / according-to);
 then claims are numbered ``{article_id}:c{n}`` in text order.
 """
 
