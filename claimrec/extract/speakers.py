@@ -21,6 +21,8 @@ from claimrec.text.lookups import CueTables
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUT_CHILDREN = ("relcl", "acl", "advcl")
 _RELATIVE = frozenset({"that", "which", "who", "whom", "what"})
+# prepositions that, right after a name, begin the circumstances of saying, not the name
+_FRAME_PREPS = frozenset({"in", "on", "during", "after", "before", "via", "through", "to", "outside", "while"})
 
 
 def subject_of(tok, depth: int = 0):
@@ -101,6 +103,8 @@ def mention_bounds(tok) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in _CUT_CHILDREN:
             break
+        if child.dep_ == "prep" and child.lower_ in _FRAME_PREPS and tok.pos_ == "PROPN":
+            break  # "said Mayor Valérie Plante in a statement": how, not who
         if doc[child.left_edge.i].text == "(" or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == "("):
             break
         right = max(right, child.right_edge.i)

@@ -101,3 +101,22 @@ def test_a_quote_joined_by_and_then_continues_the_claim(extract):
     c = only(extract('Trump tells supporters to "go to your place and vote" and then "go pick some other '
                      'place and make sure it is on the up and up."'), cue="tell")
     assert c.content.text.endswith('on the up and up."')
+
+
+def test_speakers_after_the_quote_with_told_wrote_tweeted_added(extract):
+    text = ('"We are not going to back down," the premier told reporters at the legislature on Tuesday.\n\n'
+            '"This is a very difficult day for our community," said Mayor Valerie Plante in a statement.\n\n'
+            '"It is a disaster," tweeted NDP Leader Jagmeet Singh.\n\n'
+            '"I am proud of what we accomplished," the prime minister wrote on Facebook.\n\n'
+            '"The province has to step up," added Coun. Josh Matlow, who represents the ward.\n')
+    claims = extract(text)
+    assert only(claims, cue="tell").speaker.span.text == "the premier"
+    said = only(claims, cue="say")
+    assert said.speaker.span.text == "Mayor Valerie Plante"
+    assert said.medium == "in a statement"
+    assert only(claims, cue="tweet").speaker.span.text == "NDP Leader Jagmeet Singh"
+    assert only(claims, cue="write").speaker.span.text == "the prime minister"
+    added = only(claims, cue="add")
+    assert added.speaker.span.text == "Coun. Josh Matlow"
+    assert added.content.text == '"The province has to step up,"'
+    assert all(c.quote == "direct" and c.kind == "speech" for c in claims)
