@@ -266,12 +266,21 @@ def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTable
             # "the clinic" is the clinic, whoever spoke last: only a word that can stand for
             # any actor of its kind ("the company", "the government") refers back by kind
             return None
+    doc = index.doc
+
     def best(candidates):
+        # "I" / "we" (the writer, an unresolved first person) is nobody's "he" or "the company"
         return next((m for m in candidates if _compatible(target, info.plural, m, gender, learned)
-                     and not m.info.needs_resolution), None)
+                     and not m.info.needs_resolution and doc[m.info.head].lower_ not in lex.first_person),
+                    None)
 
     best_speaker = best(recent_speakers())
     best_mention = best(recent_mentions())
+    if is_description and best_mention is not None and not best_mention.subject \
+            and index.doc[best_mention.info.head].dep_ == "pobj":
+        # "In an interview with CBC News, ... The company said": an actor named only in a
+        # prepositional phrase is not what "the company" looks back to
+        best_mention = None
     if best_speaker and best_mention:
         # a speaker wins unless a compatible actor was the subject of a later sentence
         if best_mention.sent > best_speaker.sent and best_mention.subject \

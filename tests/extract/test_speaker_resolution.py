@@ -78,3 +78,17 @@ def test_a_name_modifying_a_noun_is_not_an_antecedent(extract):
                      "Tom Cruise video. He described the conflict as \"a small skirmish in a long war.\"")
     c = only(claims, cue="describe")
     assert c.speaker.name == "Matthew Ingram"
+
+
+def test_an_actor_named_only_in_a_prepositional_phrase_is_not_the_company(extract):
+    claims = extract("In an interview with CBC News, Premier Scott Moe said the carbon tax was hurting "
+                     "farmers. The company said in a news release that 200 jobs would be cut.")
+    c = _by_content(claims, "200 jobs")
+    assert c.speaker.name != "CBC News"
+
+
+def test_the_writers_first_person_is_no_antecedent(extract):
+    claims = extract("Donald Trump has refused to release his returns. As I have argued, the loopholes are "
+                     "large, I wrote last year. He said the audit prevents him from releasing them.")
+    c = _by_content(claims, "audit prevents him")
+    assert c.speaker.name == "Donald Trump"
