@@ -193,15 +193,26 @@ def ingest(paths: tuple[str, ...], opts: RunOptions) -> None:
     _emit(report, opts, view="ingest")
 
 
+_SPEECH_ONLY = click.option("--speech-only", is_flag=True,
+                            help="Keep only claims of reported speech (drop beliefs and plans).")
+
+
+def _speech_view(report, speech_only: bool):
+    from claimrec.extract.kinds import speech_only_report
+
+    return speech_only_report(report) if speech_only else report
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@_SPEECH_ONLY
 @command_options(formats=NO_CLAIMREVIEW, source=False, findings=False)
-def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
+def extract(paths: tuple[str, ...], opts: RunOptions, speech_only: bool) -> None:
     """Extract attributed claims (speaker, cue, content, quote type, stance)."""
     from claimrec.pipeline import build_extract_report
 
     _setup_logging(opts)
-    report = build_extract_report(paths, _config(opts))
+    report = _speech_view(build_extract_report(paths, _config(opts)), speech_only)
     _emit(report, opts, view="claims")
     _report_errors(report)
     _finish(report, opts)
@@ -209,13 +220,14 @@ def extract(paths: tuple[str, ...], opts: RunOptions) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@_SPEECH_ONLY
 @command_options()
-def reconcile(paths: tuple[str, ...], opts: RunOptions) -> None:
+def reconcile(paths: tuple[str, ...], opts: RunOptions, speech_only: bool) -> None:
     """One event, many articles: parties, aligned claims, contradictions, distortions."""
     from claimrec.pipeline import build_reconcile_report
 
     _setup_logging(opts)
-    report = build_reconcile_report(paths, _config(opts))
+    report = _speech_view(build_reconcile_report(paths, _config(opts)), speech_only)
     _stop_progress()
     _warn_if_not_one_event(report, opts)
     _emit(report, opts)
@@ -277,14 +289,16 @@ def eval_() -> None:
 @click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default=None)
 @click.option("--model", default=None)
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--speech-only", is_flag=True,
+              help="Score only claims of reported speech (not beliefs or plans).")
 def eval_attribution(gold_dir: Path, format_: Optional[str], model: Optional[str],
-                     limit: Optional[int]) -> None:
+                     limit: Optional[int], speech_only: bool) -> None:
     """Attribution extraction against brat (PolNeAR-style) gold."""
     from claimrec.errors import UsageError
     from claimrec.evaluate.attribution import evaluate_attribution, render_attribution
 
     try:
-        scores = evaluate_attribution(gold_dir, model=model, limit=limit)
+        scores = evaluate_attribution(gold_dir, model=model, limit=limit, speech_only=speech_only)
     except FileNotFoundError as exc:  # not a brat layout: the user's input, not our bug
         raise UsageError(str(exc)) from None
     for err in scores.skipped:

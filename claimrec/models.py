@@ -19,6 +19,9 @@ SCHEMA_VERSION = "1.1"
 Role = Literal["source", "rewrite", "peer"]
 QuoteType = Literal["direct", "indirect", "mixed"]
 Stance = Literal["assert", "deny"]
+# what the attribution reports: speech (said, denied, accused, a quote), a belief
+# (thinks, expects), a plan (wants, intends) or a source-marking phrase (according to)
+ClaimKind = Literal["speech", "belief", "plan", "according-to"]
 PartyKind = Literal["person", "organisation", "government", "group", "unknown"]
 Severity = Literal["high", "medium", "low"]
 AlignmentLevel = Literal["claim", "sentence"]
@@ -134,6 +137,7 @@ class Claim(_Model):
     cue: Optional[Cue] = None
     content: Span
     quote: QuoteType = "indirect"
+    kind: ClaimKind = "speech"
     stance: Stance = "assert"
     negated: bool = False
     hedges: list[Hedge] = Field(default_factory=list)

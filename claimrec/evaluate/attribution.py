@@ -21,6 +21,10 @@ Metrics (all computed on the exact article text the gold offsets refer to):
   with a quotation mark.
 - **failures**: articles on which extraction raised; they count as predicting
   nothing.
+
+``speech_only`` scores only the claims of kind speech or according-to (see
+:mod:`claimrec.extract.kinds`): the view for gold that, like most quote corpora,
+annotates reported speech but not beliefs or plans.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ class Counts(BaseModel):
 class AttributionScores(BaseModel):
     system: str = "claimrec"
     gold_dir: str
+    speech_only: bool = False
     articles: int
     failed_articles: int
     failed: list[str] = Field(default_factory=list)
@@ -234,18 +239,27 @@ def evaluate_predictor(gold_dir: Path, predict: Callable[[GoldArticle, object], 
                      parse_seconds=round(parse_seconds, 2))
 
 
-def claimrec_predictor(article: GoldArticle, doc) -> list[Predicted]:
+def claimrec_predictor(article: GoldArticle, doc, speech_only: bool = False) -> list[Predicted]:
     from claimrec.extract import extract_claims
+    from claimrec.extract.kinds import speech_only as only_speech
     from claimrec.models import Article
     from claimrec.text.document import annotate
 
     art = Article(id=article.name, path=str(article.ann_path), text=article.text)
-    return claims_to_predicted(extract_claims(art, annotate(art.id, art.text, doc)))
+    claims = extract_claims(art, annotate(art.id, art.text, doc))
+    return claims_to_predicted(only_speech(claims) if speech_only else claims)
 
 
-def evaluate_attribution(gold_dir, model: Optional[str] = None, limit: Optional[int] = None) -> AttributionScores:
-    """claimrec's extractor against the gold in ``gold_dir``."""
-    return evaluate_predictor(Path(gold_dir), claimrec_predictor, system="claimrec", model=model, limit=limit)
+def evaluate_attribution(gold_dir, model: Optional[str] = None, limit: Optional[int] = None,
+                         speech_only: bool = False) -> AttributionScores:
+    """claimrec's extractor against the gold in ``gold_dir`` (only speech claims with ``speech_only``)."""
+    def predict(article: GoldArticle, doc) -> list[Predicted]:
+        return claimrec_predictor(article, doc, speech_only=speech_only)
+
+    scores = evaluate_predictor(Path(gold_dir), predict, system="claimrec", model=model, limit=limit)
+    if speech_only:
+        scores = scores.model_copy(update={"speech_only": True, "system": "claimrec (speech only)"})
+    return scores
 
 
 _ROWS = [

@@ -4,12 +4,16 @@
 (:mod:`claimrec.text.document`: its parse, quotes, sentences, paragraphs, hedges):
 
 1. ``cues``      reporting cues from the lexicon (verbs, "according to", nouns);
-2. ``signed_lines``    "NAME: what was said" lines (headlines, transcripts);
+2. ``signed_lines``    "NAME: what was said" lines (headlines) and transcript turns
+                 (a capitals label and the paragraphs that continue it);
    ``indirect``  content from the parse around each cue (clauses, objects,
                  infinitives, colons, embedded "a claim by X that Y");
 3. ``direct``    quotes no cue claimed: orphan cues, continuations, bare quotes;
-4. ``coref``     pronoun and "the company" speakers resolved to earlier actors;
-5. ``stance``    stance, negation, hedges and medium;
+4. ``paragraphs``  a claim over several paragraphs becomes one claim per paragraph;
+5. ``coref``     pronoun and "the company" / "the minister" / "the 45-year-old"
+                 speakers resolved to earlier actors, with gender agreement;
+6. ``stance``    stance, negation, hedges and medium; ``kinds`` the claim kind
+                 (speech / belief / plan / according-to);
 then claims are numbered ``{article_id}:c{n}`` in text order.
 """
 
@@ -26,7 +30,8 @@ from claimrec.extract.cues import find_cues
 from claimrec.extract.direct import quote_claims
 from claimrec.extract.indirect import verb_claims
 from claimrec.extract.nominal import nominal_claims
-from claimrec.extract.signed_lines import label_claims
+from claimrec.extract.paragraphs import split_paragraphs
+from claimrec.extract.signed_lines import first_person_in_turns, label_claims
 from claimrec.models import Article, Claim
 from claimrec.text.document import AnnotatedDoc, annotate
 from claimrec.text.lookups import extraction
@@ -39,7 +44,8 @@ log = logging.getLogger(__name__)
 def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
     """The raw claim candidates of an annotated document (speakers resolved)."""
     lex = extraction()
-    cands: list[Candidate] = label_claims(index, lex)
+    turns = label_claims(index, lex)
+    cands: list[Candidate] = list(turns)
     orphans = []
     for hit in find_cues(index, lex):
         if hit.kind == "verb":
@@ -52,7 +58,8 @@ def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
             got = nominal_claims(index, hit, lex)
         cands.extend(got)
     cands.extend(quote_claims(index, cands, orphans, lex))
-    cands = _drop_nested_unattributed(_dedupe(cands))
+    cands = split_paragraphs(index, _drop_nested_unattributed(_dedupe(cands)))
+    first_person_in_turns(index, turns, cands)
     resolve_speakers(index, cands, lex)
     return cands
 
@@ -93,6 +100,19 @@ def _overlap_f1(a: Candidate, b: Candidate) -> float:
     return 2 * inter / ((a.end - a.start) + (b.end - b.start))
 
 
+def _nested(inner: Candidate, outer: Candidate) -> bool:
+    """``inner``'s cue lies inside ``outer``'s transcript turn or "according to" content: a
+    claim the outer source reports ("As the secretary said, ...", "According to ABC, Basya
+    believes ..."), not a second reading of the same claim."""
+    return outer.how in ("label", "turn", "according") and inner.cue_span is not None \
+        and outer.start <= inner.cue_span[0] < outer.end
+
+
+def _cue_inside(inner: Candidate, outer: Candidate) -> bool:
+    return inner.cue_span is not None and outer.cue_span != inner.cue_span \
+        and outer.start <= inner.cue_span[0] < outer.end
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per content: coordinated cues or two rules finding the same span."""
     cands = sorted(cands, key=lambda c: (c.start, -c.confidence))
@@ -102,14 +122,17 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         for k in reversed(kept):
             if k.start < c.start - 5000:
                 break
-            if c.parent is k or k.parent is c:
+            if c.parent is k or k.parent is c or _nested(c, k) or _nested(k, c):
                 continue
             if _overlap_f1(c, k) >= 0.9:
                 dup = k
                 break
         if dup is None:
             kept.append(c)
-        elif (c.speaker is not None, c.confidence) > (dup.speaker is not None, dup.confidence):
+        elif _cue_inside(dup, c) or (not _cue_inside(c, dup) and
+                                     (c.speaker is not None, c.confidence) > (dup.speaker is not None, dup.confidence)):
+            # one claim reported inside the other ("she said she believes ..."): the
+            # reporting one, whose content holds the other's cue, is the claim
             kept[kept.index(dup)] = c
             for other in kept:
                 if other.parent is dup:

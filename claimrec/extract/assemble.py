@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claimrec.extract.candidate import Candidate
+from claimrec.extract.kinds import claim_kind
 from claimrec.extract.stance import content_head, find_hedges, find_medium, stance_of
 from claimrec.models import Article, Claim, Cue, Hedge, Speaker, make_span
 from claimrec.text.document import AnnotatedDoc
@@ -67,6 +68,7 @@ def build_claims(article: Article, index: AnnotatedDoc, cands: list[Candidate], 
             cue=cue,
             content=make_span(aid, body, cand.start, cand.end),
             quote=cand.quote,
+            kind=claim_kind(cand, lex),
             stance=stance_of(cand, negated),
             negated=negated,
             hedges=hedges,

@@ -19,6 +19,7 @@ class SpeakerInfo:
     affiliation: Optional[str] = None
     kind: str = "unknown"
     plural: bool = False
+    gender: Optional[str] = None  # "female" | "male" when the mention tells (honorific, noun, first name)
     resolved_from: Optional[str] = None
     needs_resolution: bool = False  # a pronoun or "the company"-style description
 

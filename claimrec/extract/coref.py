@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate, SpeakerInfo
-from claimrec.extract.speaker_info import describe_speaker, speaker_kind
+from claimrec.extract.speaker_info import describe_speaker, mention_gender, speaker_kind
 from claimrec.extract.speakers import mention_bounds
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
@@ -46,11 +46,16 @@ def _entity_mentions(index: AnnotatedDoc, lex: CueTables) -> list[_Mention]:
         if index.tok_quote[ent.start] >= 0:
             continue
         head = ent.root
+        if ent.label_ == "PERSON" and head.dep_ in ("compound", "amod") and head.head.i > head.i \
+                and head.head.pos_ == "NOUN":
+            continue  # "the Cruise video": a name modifying a noun names no actor
         info = SpeakerInfo(start=ent.start_char, end=ent.end_char, text=ent.text, head=head.i,
                            name=ent.text)
         info.kind, info.plural = speaker_kind(doc, head, lex, ent.label_)
         if ent.label_ == "NORP" and not info.plural:
             continue  # "Estonian", "Democratic": adjectives, not actors
+        if info.kind == "person":
+            info.gender = mention_gender(doc, head, max(0, ent.start - 3), ent.text, lex)
         out.append(_Mention(ent.start_char, index.tok_sent[ent.start], info, head.lemma_.lower(),
                             False, head.dep_ in ("nsubj", "nsubjpass")))
     for tok in doc:
@@ -69,10 +74,31 @@ def _entity_mentions(index: AnnotatedDoc, lex: CueTables) -> list[_Mention]:
     return out
 
 
-def _compatible(target: str, plural: bool, m: _Mention) -> bool:
+def _key(info: SpeakerInfo) -> str:
+    return (info.name or info.text).lower()
+
+
+def _surname_genders(mentions: list[_Mention]) -> dict[str, str]:
+    seen: dict[str, Optional[str]] = {}
+    for m in mentions:
+        words = (m.info.name or "").lower().split()
+        if m.info.kind == "person" and m.info.gender and len(words) >= 2:
+            last = words[-1]
+            if seen.get(last, m.info.gender) != m.info.gender:
+                seen[last] = None  # two people of one surname and different genders
+            else:
+                seen[last] = m.info.gender
+    return {k: v for k, v in seen.items() if v}
+
+
+def _compatible(target: str, plural: bool, m: _Mention, gender: Optional[str] = None,
+                learned: Optional[dict] = None) -> bool:
     kind = m.info.kind
     if target == "person":
-        return kind == "person"
+        if kind != "person" or m.info.plural:
+            return False
+        known = m.info.gender or (learned or {}).get(_key(m.info))
+        return gender is None or known is None or known == gender
     if target == "thing":
         return kind in ("organisation", "government") and not m.info.plural
     if target == "plural":
@@ -129,6 +155,9 @@ def resolve_speakers(index: AnnotatedDoc, candidates: list[Candidate], lex: CueT
     mentions = _entity_mentions(index, lex)
     positions = [m.pos for m in mentions]
     speakers: list[_Mention] = []  # resolved speakers so far, in order
+    # a person's gender, learned from the pronouns that refer to them and, for a surname
+    # used alone ("Herman said"), from the full name given earlier ("Chelsea Herman")
+    learned: dict[str, str] = _surname_genders(mentions)
     ordered = sorted((c for c in candidates if c.speaker is not None), key=lambda c: c.speaker.start)
     for cand in ordered:
         info = cand.speaker
@@ -136,8 +165,12 @@ def resolve_speakers(index: AnnotatedDoc, candidates: list[Candidate], lex: CueT
         if info.needs_resolution:
             antecedent = _cataphora(index, head, lex) if head.pos_ == "PRON" else None
             if antecedent is None:
-                antecedent = _find_antecedent(index, info, head, lex, speakers, mentions, positions)
+                antecedent = _find_antecedent(index, info, head, lex, speakers, mentions, positions, learned)
             if antecedent is not None:
+                # a full name only: a surname alone may be any of a family ("Clinton")
+                if info.gender and antecedent.kind == "person" and not antecedent.gender \
+                        and len(_key(antecedent).split()) >= 2:
+                    learned.setdefault(_key(antecedent), info.gender)
                 _apply(info, antecedent)
             else:
                 cand.confidence = round(cand.confidence * 0.85, 3)
@@ -163,10 +196,35 @@ def _generic_heads() -> frozenset[str]:
         | tables.legislature_heads | tables.country_nouns
 
 
+def _aged_person(index: AnnotatedDoc, head, info: SpeakerInfo, mentions: list[_Mention],
+                 positions: list[int]) -> Optional[SpeakerInfo]:
+    """The person last named with the age a description gives ("Mary Jones, 45, ..."
+    ... "the 45-year-old")."""
+    doc = index.doc
+    age = next((doc[i].text for i in range(head.i - 1, max(-1, head.i - 5), -1) if doc[i].like_num), None)
+    if age is None:
+        return None
+    k = bisect_left(positions, info.start) - 1
+    sent = index.tok_sent[head.i]
+    while k >= 0 and sent - mentions[k].sent <= _MAX_SENT_DISTANCE:
+        m = mentions[k]
+        k -= 1
+        if m.info.kind != "person":
+            continue
+        j = doc[m.info.head].i
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        after = doc[j + 1:j + 3]
+        if len(after) == 2 and after[0].text == "," and after[1].text == age:
+            return m.info
+    return None
+
+
 def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTables,
                      speakers: list[_Mention], mentions: list[_Mention],
-                     positions: list[int]) -> Optional[SpeakerInfo]:
+                     positions: list[int], learned: Optional[dict] = None) -> Optional[SpeakerInfo]:
     target = _target(info, head, lex)
+    gender = info.gender
     sent = index.tok_sent[head.i]
     head_lemma = head.lemma_.lower()
     is_description = head.pos_ != "PRON"
@@ -190,19 +248,43 @@ def _find_antecedent(index: AnnotatedDoc, info: SpeakerInfo, head, lex: CueTable
     if is_description:
         for source in (recent_speakers(), recent_mentions()):
             for m in source:
-                if m.head_lemma == head_lemma and not m.info.needs_resolution \
-                        and (m.info.name or m.info.text).lower() != info.text.lower():
+                if m.info.needs_resolution or (m.info.name or m.info.text).lower() == info.text.lower():
+                    continue
+                # "the company" after "the company"; "the minister" after "Environment Minister X"
+                titled = target == "person" and m.info.kind == "person" and m.info.title \
+                    and head_lemma in m.info.title.lower().replace(".", "").split()
+                if (m.head_lemma == head_lemma or titled) and (
+                        target != "person" or _compatible(target, info.plural, m, gender, learned)):
                     return m.info
-        if head_lemma not in _generic_heads():
+        if head.lower_ == "old":
+            aged = _aged_person(index, head, info, mentions, positions)
+            if aged is not None:
+                return aged  # "the 45-year-old" after "Mary Jones, 45,"
+        if target == "person" and head.lower_ == "old":
+            pass  # "the 45-year-old": the last person named
+        elif head_lemma not in _generic_heads():
             # "the clinic" is the clinic, whoever spoke last: only a word that can stand for
             # any actor of its kind ("the company", "the government") refers back by kind
             return None
-    best_speaker = next((m for m in recent_speakers() if _compatible(target, info.plural, m)
-                         and not m.info.needs_resolution), None)
-    best_mention = next((m for m in recent_mentions() if _compatible(target, info.plural, m)), None)
+    doc = index.doc
+
+    def best(candidates):
+        # "I" / "we" (the writer, an unresolved first person) is nobody's "he" or "the company"
+        return next((m for m in candidates if _compatible(target, info.plural, m, gender, learned)
+                     and not m.info.needs_resolution and doc[m.info.head].lower_ not in lex.first_person),
+                    None)
+
+    best_speaker = best(recent_speakers())
+    best_mention = best(recent_mentions())
+    if is_description and best_mention is not None and not best_mention.subject \
+            and index.doc[best_mention.info.head].dep_ == "pobj":
+        # "In an interview with CBC News, ... The company said": an actor named only in a
+        # prepositional phrase is not what "the company" looks back to
+        best_mention = None
     if best_speaker and best_mention:
         # a speaker wins unless a compatible actor was the subject of a later sentence
-        if best_mention.sent > best_speaker.sent and best_mention.subject and not is_description:
+        if best_mention.sent > best_speaker.sent and best_mention.subject \
+                and (not is_description or target == "person"):
             return best_mention.info
         return best_speaker.info
     chosen = best_speaker or best_mention

@@ -5,9 +5,12 @@ continue, or to the speaker of the paragraph.
   its own ("'...?' Vitter demanded.") belongs to that cue;
 - a quote that follows a direct claim after only "he said."-like text
   (""A," she said. "B."") extends that claim: one attribution, one speaker;
+  a quote right before a quote whose speaker follows it (""A." "B," she said.")
+  opens that claim;
 - otherwise a substantial quote is kept as an unattributed direct claim, given
   the speaker of the latest claim in its paragraph (or the one before) when
-  there is one, with lower confidence.
+  there is one, with lower confidence, and that claim's cue when it was a quote too
+  (consecutive quote paragraphs of one speaker, named once).
 Short scare quotes ("what it called a 'compromise'") and quoted titles are
 not claims.
 """
@@ -15,17 +18,20 @@ not claims.
 from __future__ import annotations
 
 import re
+from copy import copy
 from typing import Optional
 
 from claimrec.extract.candidate import Candidate
 from claimrec.extract.cues import CueHit
 from claimrec.extract.indirect import cue_span
+from claimrec.extract.paragraphs import heading
 from claimrec.extract.spans import clean_content
 from claimrec.extract.speaker_info import describe_speaker
 from claimrec.extract.speakers import find_speaker
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.negation import is_negated
+from claimrec.text.quotes import QUOTE_CHARS
 
 _END_PUNCT = ".?!,;:…"
 # text between two quotes of one speaker is short: "he said.", "she added, "
@@ -94,38 +100,49 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
             out.append(signed)
             continue
         everything = known + out
-        # 3. the opening part of the next claim's quote: '"A." "B," X said.'
+        # 3. the continuation of the previous direct claim in its paragraph: '"A," she said. "B."'
+        prev = _previous(everything, q.start)
+        if prev is not None and prev.quote in ("direct", "mixed"):
+            same_para = index.para_of(q.start) == index.para_of(max(prev.start, prev.end - 1))
+            only_space = not index.text[prev.end:q.start].strip()
+            # what lies between is the attribution itself ("she said"), a link ("and then")
+            # or nothing, not a clause of its own ("she was")
+            cue_between = prev.cue_span is not None and prev.end <= prev.cue_span[0] < q.start
+            if (same_para and (cue_between or _only_links(index, prev.end, q.start))
+                    and _residual_gap(index, prev.end, q.start, prev) <= _MAX_RESIDUAL) or only_space:
+                prev.content = (prev.start, q.end)
+                if not q.balanced:
+                    prev.balanced = False
+                continue
+        # 4. the opening part of the next claim's quote: '"A," X said, "B."', '"A." "B," X
+        # said.' (in one paragraph, or with B opening the next one)
         nxt = _next_claim(everything, q.end)
-        if nxt is not None and nxt.quote in ("direct", "mixed") and nxt.speaker is not None \
+        if nxt is not None and nxt.quote == "direct" and nxt.speaker is not None \
+                and index.text[nxt.start] in QUOTE_CHARS \
                 and index.para_of(nxt.start) - index.para_of(q.start) <= 1 \
                 and _residual_gap(index, q.end, nxt.start, nxt) <= _MAX_RESIDUAL \
                 and not _attribution_between(everything, q.end, nxt.start, nxt):
             nxt.content = (q.start, nxt.end)
             continue
-        # 4. the continuation of the previous direct claim: '"A," she said. "B."'
-        prev = _previous(everything, q.start)
-        if prev is not None and prev.quote in ("direct", "mixed"):
-            same_para = index.para_of(q.start) == index.para_of(max(prev.start, prev.end - 1))
-            only_space = not index.text[prev.end:q.start].strip()
-            if (same_para and _residual_gap(index, prev.end, q.start, prev) <= _MAX_RESIDUAL) or only_space:
-                prev.content = (prev.start, q.end)
-                if not q.balanced:
-                    prev.balanced = False
-                continue
         # 5. introduced by a colon: 'Sanders made the following comment:'
         intro = _colon_intro(index, q, lex)
         if intro is not None:
             out.append(intro)
             continue
         # 6. a free-standing quote, carried by the paragraph's speaker if any
-        if not _sentence_like(index, q):
+        if not _sentence_like(index, q) or _heading_line(index, q):
             continue
         content = clean_content(index, q.start, q.end)
         if content is None:
             continue
-        carrier = _paragraph_speaker(index, everything, q.start)
+        owner = _paragraph_claim(index, everything, q.start)
+        carrier = copy(owner.speaker) if owner is not None else None
         cand = Candidate(content=content, sent=s_first, how="bare_quote", quote="direct",
                          speaker=carrier, confidence=0.5 if carrier else 0.35, balanced=q.balanced)
+        if owner is not None and owner.cue_span is not None and owner.quote in ("direct", "mixed"):
+            # a quote paragraph continuing the speaker's quotes carries their cue as well
+            cand.cue_span, cand.cue_text, cand.cue_lemma = owner.cue_span, owner.cue_text, owner.cue_lemma
+            cand.cue_cls, cand.cue_tok = owner.cue_cls, owner.cue_tok
         if not q.balanced:
             cand.confidence = round(cand.confidence * 0.7, 3)
         out.append(cand)
@@ -149,12 +166,23 @@ def _orphan_claim(index: AnnotatedDoc, q, hit: CueHit, lex: CueTables) -> Option
     return cand
 
 
+def _only_links(index: AnnotatedDoc, a: int, b: int) -> bool:
+    span = index.doc.char_span(a, b, alignment_mode="contract")
+    return span is not None and all(t.pos_ in ("CCONJ", "ADV", "PUNCT", "SPACE", "PART") for t in span)
+
+
 def _residual_gap(index: AnnotatedDoc, a: int, b: int, claim: Candidate) -> int:
     """Characters between ``a`` and ``b`` that are not the claim's speaker, cue or punctuation."""
     if b < a:
         return 10 ** 6
     text = list(index.text[a:b])
-    for span in (claim.speaker and (claim.speaker.start, claim.speaker.end), claim.cue_span):
+    spans = [claim.speaker and (claim.speaker.start, claim.speaker.end), claim.cue_span]
+    if claim.speaker is not None:
+        # the whole speaker phrase, relative clause and all ("X, who has ..., said")
+        head = index.doc[claim.speaker.head]
+        lo, hi = head.left_edge, head.right_edge
+        spans.append((min(lo.idx, claim.speaker.start), max(hi.idx + len(hi.text), claim.speaker.end)))
+    for span in spans:
         if span:
             for i in range(max(a, span[0]), min(b, span[1])):
                 text[i - a] = " "
@@ -177,6 +205,14 @@ def _next_claim(cands: list[Candidate], pos: int) -> Optional[Candidate]:
         if c.start >= pos and c.parent is None and (best is None or c.start < best.start):
             best = c
     return best
+
+
+def _heading_line(index: AnnotatedDoc, q) -> bool:
+    """A quoted section heading standing as its own paragraph ("'All Bets Are Off.'")."""
+    p = index.para_of(q.start)
+    end = index.para_starts[p + 1] if p + 1 < len(index.para_starts) else len(index.text)
+    line = index.text[index.para_starts[p]:end].strip()
+    return line == index.text[q.start:q.end].strip() and heading(line)
 
 
 def _sentence_like(index: AnnotatedDoc, q) -> bool:
@@ -278,8 +314,8 @@ def _previous(cands: list[Candidate], pos: int) -> Optional[Candidate]:
     return best
 
 
-def _paragraph_speaker(index: AnnotatedDoc, cands: list[Candidate], pos: int):
-    """The speaker of the latest top-level claim in this paragraph or the one before."""
+def _paragraph_claim(index: AnnotatedDoc, cands: list[Candidate], pos: int) -> Optional[Candidate]:
+    """The latest top-level claim with a speaker in this paragraph or the one before."""
     para = index.para_of(pos)
     best = None
     for c in cands:
@@ -291,8 +327,4 @@ def _paragraph_speaker(index: AnnotatedDoc, cands: list[Candidate], pos: int):
             continue
         if best is None or c.start > best.start:
             best = c
-    if best is None:
-        return None
-    from copy import copy
-
-    return copy(best.speaker)
+    return best

@@ -22,6 +22,8 @@ from claimrec.text.lookups import CueTables
 
 _CLAUSE_DEPS = ("ccomp",)
 _COLON = (":",)
+# tokens between a verb and an infinitive that is its content: "pleaded with the mayor to"
+_ADDRESSEE_GAP = 5
 
 
 def range_of(toks) -> Optional[tuple[int, int]]:
@@ -38,7 +40,9 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "dep")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not clauses:
-        return None
+        clauses = _addressee_clause(tok)
+    if not clauses:
+        return _that_clause(index, tok)
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
     a, b = range_of(clauses)
@@ -46,6 +50,14 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
     # reporting verb coordinated inside the complement is the speaker's next act
     for clause in clauses:
         for conj in clause.rights:
+            # "..., saying that ...": a reporting participle the parser hung on the
+            # complement is the speaker's next claim, not part of this one
+            if conj.dep_ == "advcl" and conj.tag_ == "VBG" and conj.lemma_.lower() in lex.verbs \
+                    and conj.left_edge.i > a and index.doc[conj.left_edge.i - 1].text == ",":
+                cut = conj.left_edge.i - 2
+                if a <= cut < b:
+                    b = cut
+                break
             if conj.dep_ == "conj" and conj.pos_ == "VERB" and _reports(conj, lex):
                 cut = conj.left_edge.i - 1
                 while cut > a and (index.doc[cut].dep_ == "cc" or index.doc[cut].is_punct):
@@ -54,6 +66,37 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                     b = cut
                 break
     return (a, b), clauses[0].i
+
+
+def _addressee_clause(tok) -> list:
+    """'told a meeting of leaders that few people understood ...' parsed as a relative
+    clause on the addressee: a "that" marking a clause with a subject of its own is a
+    complementiser (a relative "that" would be the clause's subject or object)."""
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if dobj is None:
+        return []
+    for d in dobj.subtree:
+        if d.dep_ == "relcl" and d.head.i < d.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in d.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children):
+            return [d]
+    return []
+
+
+def _that_clause(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int, int], int]]:
+    """'Wilkins observed that the date ... coincided with ...' parsed with "that" marking a
+    noun: a "that" right after the verb still opens its clause, to the sentence end."""
+    doc = index.doc
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].lower_ != "that" or doc[i].dep_ != "mark":
+        return None
+    _, s_end = index.sent_bounds[index.tok_sent[tok.i]]
+    last = s_end - 1
+    while last > i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    verbs = [t for t in doc[i + 1:last + 1] if t.pos_ in ("VERB", "AUX")]
+    if last <= i + 1 or not verbs:
+        return None
+    return (i, last), verbs[0].i
 
 
 def _reports(verb, lex: CueTables) -> bool:
@@ -84,8 +127,10 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     head = tok.head
     if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
-    if tok.dep_ in ("advcl", "conj") and tok.i < head.i:
-        return None
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in tok.children)
+    if tok.dep_ in ("advcl", "conj") and tok.i < head.i and not as_clause:
+        return None  # "As the secretary said, Y" is the one fronted parenthetical
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children) \
             and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
@@ -113,6 +158,12 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
 def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
     dobj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
     if dobj is None:
+        if "naming" in hit.frames:
+            # "called Oz a quack": the parser may read both the named and the name as
+            # predicates of the verb
+            named = [c for c in tok.rights if c.dep_ in ("oprd", "xcomp", "ccomp")]
+            if len(named) >= 2:
+                return range_of(named), named[0].i
         return None
     preps = {f[5:] for f in hit.frames if f.startswith("prep:")}
     if dobj.pos_ == "PRON" and dobj.lower_ in ("it", "this", "that", "what", "which", "them", "him", "her", "me", "us"):
@@ -121,6 +172,11 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
                 c.dep_ == "prep" and c.lower_ in preps and c.i > dobj.i for c in tok.children):
             return None
     extra = [c for c in tok.children if c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i)]
+    if "naming" in hit.frames and not extra:
+        # "called RT America a propaganda outlet": the name given read as an appositive
+        # (with no comma, which a real appositive would have)
+        doc = tok.doc
+        extra = [c for c in dobj.rights if c.dep_ == "appos" and not doc[c.left_edge.i - 1].is_punct]
     if "naming" in hit.frames and not extra and not _has_quote_mark(dobj):
         return None  # "called a meeting"; but "calls Obamacare 'crazy system'" names something
     toks = [dobj] + extra
@@ -166,6 +222,12 @@ def infinitive_content(tok) -> Optional[tuple[tuple[int, int], int]]:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and \
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return (c.left_edge.i, c.right_edge.i), c.i
+    # "pleaded with him to take ...": the parser hangs the infinitive after the addressee
+    # as an adverbial clause; right after the verb and its addressee it is still the content
+    for c in tok.rights:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and c.left_edge.i - tok.i <= _ADDRESSEE_GAP \
+                and c.left_edge.lower_ == "to" and not any(d.dep_ == "dobj" for d in tok.children):
+            return (c.left_edge.i, c.right_edge.i), c.i
     return None
 
 
@@ -173,6 +235,14 @@ def prep_content(tok, preps) -> Optional[tuple[tuple[int, int], int]]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None and not list(c.children):
+                # "called for compensation to be clawed back": the clause after the
+                # preposition was hung on the verb
+                clause = next((g for g in tok.rights if g.i > c.i and g.dep_ in ("ccomp", "xcomp")), None)
+                if clause is not None and clause.left_edge.i == c.i + 1:
+                    return (clause.left_edge.i, clause.right_edge.i), clause.i
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called a meeting for Tuesday": when, not what
             if obj is not None:
                 right = obj.right_edge.i
                 # "called on Trump to stop ...", "called for contestants to wear ...":

@@ -56,11 +56,28 @@ def _protect(doc, cue_tok, speaker) -> tuple[int, int]:
     return lo, hi
 
 
+def _quote_before_cue(index: AnnotatedDoc, tok):
+    """The quote that closes right before the cue ('"...," said X'), or None."""
+    i = tok.idx
+    text = index.text
+    while i > 0 and (text[i - 1] in " \t" or text[i - 1] in ",—–"):
+        i -= 1
+    k = index.quote_at(i - 1) if i > 0 else -1
+    if k < 0 or index.quotes[k].end != i:
+        return None
+    return index.quotes[k]
+
+
 def _skip_verb(tok) -> bool:
     # "to say", "if he says", questions, imperatives without subject, gerund modifiers
     if any(c.dep_ == "mark" and c.lower_ in _SKIP_MARKS for c in tok.children):
         return True
     if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN",):
+        return True
+    # "..., compared to 11% of ...": a bare participle before to/with is a preposition
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.tag_ == "VBN" and nxt is not None and nxt.lower_ in ("to", "with") and nxt.pos_ == "ADP" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return True
     # imperatives address the reader ("Don't expect ...", "ask yourself ...")
     if tok.tag_ == "VB" and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
@@ -159,6 +176,11 @@ def verb_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candid
     if s <= tok.idx < e and how != "parenthetical":
         # a parse that put the cue inside its own content: keep the side after it
         s = tok.idx + len(tok.text)
+    q = _quote_before_cue(index, tok) if "quote" in frames else None
+    if q is not None and speaker is not None and speaker.start > tok.idx and s > tok.idx:
+        # '"...," said X, who ... rode ...': the quote right before an inverted cue is its
+        # content, not the clause the parser built around the speaker after it
+        s, e, how, head_i = q.start, q.end, "clause", None
     protect = _protect(doc, tok, speaker)
     content = clean_content(index, s, e, protect, anchor=tok.idx)
     if content is None:

@@ -27,6 +27,9 @@ def _nominal_parts(noun):
             break
     source = None
     for c in noun.children:
+        # "a New York Times report that ...": a named source modifying the noun
+        if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and source is None:
+            source = c
         if c.dep_ == "poss":
             source = c
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:

@@ -13,7 +13,7 @@ from typing import Optional
 from claimrec.extract.candidate import SpeakerInfo
 from claimrec.extract.spans import tok_chars
 from claimrec.text.document import AnnotatedDoc
-from claimrec.text.lookups import CueTables
+from claimrec.text.lookups import CueTables, parties
 
 _NAME_ENTS = ("PERSON",)
 _ORG_ENTS = ("ORG", "NORP", "FAC")
@@ -153,6 +153,10 @@ def describe_speaker(index: AnnotatedDoc, head, left: int, right: int, lex: CueT
         if orgs and info.affiliation is None and head.lemma_.lower() in lex.person_heads:
             info.affiliation = _text(doc, *orgs[0])
     info.kind, info.plural = speaker_kind(doc, head, lex, ent_label)
+    if _age_description(doc, head, left):
+        info.kind = "person"  # "the 45-year-old"
+    if info.kind == "person" and not info.plural:
+        info.gender = mention_gender(doc, head, left, info.name, lex)
     if head.pos_ == "PRON":
         lower = head.lower_
         if lower in lex.person_pronouns or lower in lex.thing_pronouns or lower in lex.plural_pronouns:
@@ -163,12 +167,46 @@ def describe_speaker(index: AnnotatedDoc, head, left: int, right: int, lex: CueT
                                           for i in range(left, head.i)):
         # "the company", "the government", "the ministry": a definite description
         info.needs_resolution = True
+    elif doc[left].lower_ in lex.determiners and _age_description(doc, head, left) and right - left <= 6:
+        info.needs_resolution = True
     if info.name is None and not info.needs_resolution and info.kind in ("government", "organisation") \
             and head.pos_ != "PRON":
         # "the Estonian government", "the Tallinn cabinet": named by the phrase itself
         a, b = _strip_det(doc, left, head.i)
         info.name = _text(doc, a, b)
     return info
+
+
+def _age_description(doc, head, left: int) -> bool:
+    """'the 45-year-old', 'the 27-year-old nurse': a person described by age."""
+    return head.lower_ == "old" and head.i - left >= 3 and doc[head.i - 1].text == "-" \
+        and doc[head.i - 2].lower_ in ("year", "years")
+
+
+def mention_gender(doc, head, left: int, name: Optional[str], lex: CueTables) -> Optional[str]:
+    """A person's gender as the mention tells it: the pronoun or noun itself ("she",
+    "the woman"), an honorific or title before the name ("Mrs.", "spokeswoman Jane Doe"),
+    a listed first name, or the head of an appositive ("Jane Doe, a mother of three");
+    None when it does not."""
+    words = lex.gender_words
+    if head.lower_ in words:
+        return words[head.lower_]
+    for i in range(left, head.i):
+        if doc[i].pos_ != "PRON" and doc[i].lower_ in words:
+            return words[doc[i].lower_]
+    if name and len(name.split()) >= 2:  # a surname alone ("Warren") is no first name
+        for word in name.split():
+            low = word.lower().strip(".,")
+            if low in lex.titles or low + "." in lex.titles or low in words or low in parties().title_kinds:
+                continue  # "Councillor John Smith": the first name follows the title
+            g = lex.first_names.get(low)
+            if g is not None:
+                return g
+            break
+    for child in head.rights:
+        if child.dep_ == "appos" and child.lower_ in words:
+            return words[child.lower_]
+    return None
 
 
 def _titles_for_person(doc, head, person: tuple[int, int], left: int, right: int,

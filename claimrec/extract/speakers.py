@@ -10,6 +10,7 @@ across a line break is the parser's mistake and is not taken.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from claimrec.extract.candidate import SpeakerInfo
@@ -20,6 +21,8 @@ from claimrec.text.lookups import CueTables
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUT_CHILDREN = ("relcl", "acl", "advcl")
 _RELATIVE = frozenset({"that", "which", "who", "whom", "what"})
+# prepositions that, right after a name, begin the circumstances of saying, not the name
+_FRAME_PREPS = frozenset({"in", "on", "during", "after", "before", "via", "through", "to", "outside", "while"})
 
 
 def subject_of(tok, depth: int = 0):
@@ -51,10 +54,16 @@ def subject_of(tok, depth: int = 0):
             obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj, False
-    # "After saying ..., she was whisked off": a participle under a preposition
+    # "After saying ..., she was whisked off": a participle under a preposition does what
+    # the main clause's subject does, even when that clause is passive
     if depth < 3 and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.dep_ == "prep" \
             and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
-        return subject_of(head.head, depth + 1)
+        found = subject_of(head.head, depth + 1)
+        if found[0] is None:
+            passive_subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            if passive_subj is not None:
+                return passive_subj, False
+        return found
     # "Americans supporting Trump", "language calling for ...": the noun does it
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
@@ -94,9 +103,17 @@ def mention_bounds(tok) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in _CUT_CHILDREN:
             break
+        if child.dep_ == "prep" and child.lower_ in _FRAME_PREPS and tok.pos_ == "PROPN":
+            break  # "said Mayor Valérie Plante in a statement": how, not who
         if doc[child.left_edge.i].text == "(" or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == "("):
             break
         right = max(right, child.right_edge.i)
+    # nor does a relative clause deeper in an appositive ("X, a scout with Troop B,
+    # 4th Squadron, who rode ..."): it describes, it does not name
+    for i in range(tok.i + 1, right + 1):
+        if doc[i].dep_ == "relcl" and doc[i].left_edge.i > tok.i:
+            right = doc[i].left_edge.i - 1
+            break
     # a mention never runs over a line break (headlines, datelines)
     for i in range(tok.i - 1, left - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -141,6 +158,11 @@ def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):
                     and head.dep_ in ("compound", "flat", "amod"):
                 head = head.head
             return head
+    # "The 45-year-old added ...": the parser reads the age as a modifier of the verb
+    age = doc[cue.i - 1] if cue.i - 1 >= s_start else None
+    if age is not None and age.lower_ == "old" and age.i - 2 >= s_start and doc[age.i - 1].text == "-" \
+            and doc[age.i - 2].lower_ in ("year", "years"):
+        return age
     line_np = _line_initial_np(index, cue)
     if line_np is not None:
         return line_np
@@ -194,8 +216,93 @@ def _ent_end(doc, t, limit: int):
     return t
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_NOT_NAMES = ("DATE", "TIME")
+
+
+def _inverted_name(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[SpeakerInfo]:
+    """'"...," said 2nd Lt. John Adair, a fire officer': the capitalised name right after
+    an inverted cue, read on over the sentence break the parser puts after an abbreviated
+    title ("Lt.", "Sgt.", "Spc."); its appositive stays with it."""
+    doc = index.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or not (doc[i].text in (",", "—", "–") or index.is_quote_mark[i]):
+        return None
+    para = index.para_of(cue.idx)
+    run: list[int] = []
+    j = cue.i + 1
+    while j < len(doc) and index.para_of(doc[j].idx) == para and index.tok_quote[j] < 0:
+        t = doc[j]
+        if t.text == "." and run and doc[run[-1]].text[:1].isupper() and len(doc[run[-1]].text) <= 5 \
+                and not doc[run[-1]].whitespace_:
+            run.append(j)  # the period of an abbreviation: "Lt" "."
+        elif (t.text[:1].isupper() or _ORDINAL.match(t.text)) and t.ent_type_ not in _NOT_NAMES \
+                and t.pos_ not in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ"):
+            run.append(j)
+        else:
+            break
+        j += 1
+    names = [k for k in run if doc[k].text != "."]
+    if not names or not doc[names[-1]].text[:1].isupper():
+        return None
+    if index.tok_sent[run[-1]] == index.tok_sent[cue.i]:
+        # one sentence: the parse reads it as well as this scan would, unless it took the
+        # name after '"...," said' for the subject of a clause of its own
+        after_quote = index.is_quote_mark[i] or (doc[i].text == "," and i > 0 and index.is_quote_mark[i - 1])
+        subj, _ = subject_of(cue)
+        # a participle ('..." adding Cambodians "deserve ..."') has its subject elsewhere
+        if not after_quote or cue.tag_ in ("VBG", "VBN") or (subj is not None and (subj.i in run or subj.i < cue.i)):
+            return None
+    head = doc[names[-1]]
+    right = names[-1]
+    if head.dep_ != "compound":
+        for k in range(names[-1] + 1, mention_bounds(head)[1] + 1):
+            if index.tok_quote[k] >= 0 or index.para_of(doc[k].idx) != para or doc[k].tag_ in ("WP", "WDT", "WP$"):
+                break  # a quote, the paragraph's end, or a relative clause ("..., who rode")
+            right = k
+    while right > names[-1] and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return describe_speaker(index, head, run[0], right, lex)
+
+
+_MAX_BETWEEN = 20
+
+
+def _between_quote_and_cue(index: AnnotatedDoc, cue, lex: CueTables) -> Optional[SpeakerInfo]:
+    """'"...," Flynn, a top surrogate, said': the words between a closing quote and the cue
+    name the speaker, even when the parser hung them inside the quote's clause."""
+    doc = index.doc
+    para = index.para_of(cue.idx)
+    j = cue.i - 1
+    while j >= 0 and index.tok_quote[j] < 0 and index.para_of(doc[j].idx) == para and cue.i - j <= _MAX_BETWEEN:
+        j -= 1
+    if j < 0 or index.tok_quote[j] < 0 or index.para_of(doc[j].idx) != para:
+        return None
+    left, right = j + 1, cue.i - 1
+    while left <= right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right < left or any(t.pos_ in ("VERB", "AUX") for t in doc[left:right + 1]):
+        return None
+    head = next((t for t in doc[left:right + 1] if t.ent_type_ == "PERSON"), None)
+    if head is not None:
+        head = _ent_end(doc, head, right + 1)
+    else:
+        head = next((t for t in doc[left:right + 1] if t.text == ","), None)
+        head = doc[(head.i - 1) if head is not None else right]
+        if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+    return describe_speaker(index, head, left, right, lex)
+
+
 def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
                  content: Optional[tuple[int, int]] = None) -> Optional[SpeakerInfo]:
+    inverted = _inverted_name(index, cue, lex)
+    if inverted is not None:
+        return inverted
     subj, passive = subject_of(cue)
     if subj is not None and _no_source(index, subj, cue, lex):
         return None
@@ -206,6 +313,9 @@ def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
     if subj is not None and (index.tok_quote[subj.i] >= 0 or not _same_paragraph(index, subj, cue)):
         subj = None  # the parser reached into a quote or across a line break
     if subj is None:
+        between = _between_quote_and_cue(index, cue, lex)
+        if between is not None:
+            return between
         lo, hi = content if content else (-1, -1)
         subj = _fallback_subject(index, cue, lo, hi)
         if subj is None:
@@ -267,6 +377,11 @@ def _relative_speaker(index: AnnotatedDoc, cue, pron, lex: CueTables) -> Optiona
     info.text = ante.text
     info.name, info.title, info.affiliation = ante.name, ante.title, ante.affiliation
     info.kind, info.plural = ante.kind, ante.plural
+    # the mention runs from the antecedent to the pronoun ("Cambodian officials who"):
+    # a reader sees the speaker named there, and the pronoun ties it to the cue
+    if ante.start < info.start and index.para_of(ante.start) == index.para_of(info.start):
+        info.start = ante.start
+        info.text = ante.text
     return info
 
 

@@ -181,7 +181,7 @@ def _claims(report: Report) -> list[str]:
             continue
         rows = [[str(n), md_escape(speaker_label(c, parties, '→')),
                  md_escape(c.cue.text if c.cue else ""),
-                 c.quote, c.stance, md_escape(truncate(c.content.text, 160)),
+                 c.quote if c.kind == "speech" else f"{c.quote}, {c.kind}", c.stance, md_escape(truncate(c.content.text, 160)),
                  md_escape(", ".join(h.text for h in c.hedges)), md_escape(c.medium or "")]
                 for n, c in enumerate(claims, 1)]
         heading = f"### {md_escape(article_name(article))} ({md_code(article.id)}, {article.role})"

@@ -124,7 +124,7 @@ def _claims_table(report: Report) -> Table:
     for c in report.claims:
         table.add_row(
             _t(c.article_id), _t(speaker_label(c, parties)),
-            _t(c.cue.text if c.cue else ""), _t(c.quote),
+            _t(c.cue.text if c.cue else ""), _t(c.quote if c.kind == "speech" else f"{c.quote}, {c.kind}"),
             _t(c.stance, style="red" if c.stance == "deny" else ""),
             _t(truncate(c.content.text, 90)), _t(", ".join(h.text for h in c.hedges)),
             _t(c.medium or ""),

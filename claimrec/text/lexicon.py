@@ -46,6 +46,8 @@ class CueLexicon(_Section):
     nominal: dict[str, str] = Field(default_factory=dict)
     evidence: EvidenceSpec = Field(default_factory=EvidenceSpec)
     prepositional: dict[str, str] = Field(default_factory=dict)
+    # claim kind of a cue lemma where its class alone would give the wrong one
+    kinds: dict[str, Literal["speech", "belief", "plan"]] = Field(default_factory=dict)
     # cue classes of reported speech (the rest are beliefs and plans)
     speech_classes: list[str] = Field(default_factory=lambda: ["neutral", "assertive", "denial", "accusation"])
 
@@ -144,6 +146,21 @@ class SpeakerLexicon(_Section):
     # nouns for described, unnamed speakers ("a spokesperson", "officials") beyond the
     # role titles and person heads
     anonymous_heads: list[str] = Field(default_factory=list)
+    gender: "GenderWords" = Field(default_factory=lambda: GenderWords())
+    # words showing that a lone transcript label opens spoken words, not a caption
+    spoken_words: list[str] = Field(default_factory=list)
+
+
+class GenderWords(_Section):
+    """Words and first names that tell a person's gender (pronoun agreement)."""
+
+    female_words: list[str] = Field(default_factory=list)
+    male_words: list[str] = Field(default_factory=list)
+    female_names: list[str] = Field(default_factory=list)
+    male_names: list[str] = Field(default_factory=list)
+
+
+SpeakerLexicon.model_rebuild()
 
 
 class TitleLexicon(_Section):

@@ -58,6 +58,10 @@ class CueTables:
     evidence_verbs: frozenset[str]
     evidence_subjects: frozenset[str]
     speech_classes: frozenset[str]
+    kinds: dict[str, str] = field(default_factory=dict)  # cue lemma -> claim kind, where the class misleads
+    gender_words: dict[str, str] = field(default_factory=dict)  # word in a mention -> "female" | "male"
+    first_names: dict[str, str] = field(default_factory=dict)  # first name -> "female" | "male"
+    spoken_words: frozenset[str] = frozenset()
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
 
 
@@ -86,7 +90,12 @@ def extraction() -> CueTables:
         determiners=frozenset(speakers.determiners), not_speakers=frozenset(speakers.not_speakers),
         no_one=frozenset(speakers.no_one), generic_pronouns=frozenset(speakers.generic_pronouns),
         evidence_verbs=frozenset(cues.evidence.verbs), evidence_subjects=frozenset(cues.evidence.subjects),
-        speech_classes=frozenset(cues.speech_classes),
+        speech_classes=frozenset(cues.speech_classes), kinds=dict(cues.kinds),
+        gender_words={**{w: "female" for w in speakers.gender.female_words},
+                      **{w: "male" for w in speakers.gender.male_words}},
+        first_names={**{w: "female" for w in speakers.gender.female_names},
+                     **{w: "male" for w in speakers.gender.male_names}},
+        spoken_words=frozenset(speakers.spoken_words),
     )
 
 

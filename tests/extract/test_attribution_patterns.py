@@ -182,3 +182,59 @@ def test_spans_point_into_the_text(extract):
             assert text[span.start:span.end] == span.text
         for h in c.hedges:
             assert text[h.span.start:h.span.end] == h.text
+
+
+def test_a_claim_reported_inside_another_keeps_the_reporting_one(extract):
+    claims = extract("Clinton told the debate audience that she believes we must keep pushing policies that "
+                     "help close racial divides, saying that race still determines too much in America.")
+    told = only(claims, cue="tell")
+    assert told.content.text == "that she believes we must keep pushing policies that help close racial divides"
+    assert told.speaker.text == "Clinton"
+    saying = only(claims, cue="say")
+    assert saying.content.text == "that race still determines too much in America"
+    assert saying.speaker.text == "Clinton"
+
+
+def test_compared_to_as_a_preposition_is_no_cue(extract):
+    claims = extract("PolitiFact rated 32 percent of Republican claims as false, compared to 11 percent "
+                     "of Democratic claims.")
+    assert not any(c.cue is not None and c.cue.lemma == "compare" for c in claims)
+    c = only(extract("Trump compared the refugees to a snake."), cue="compare")
+    assert c.content.text == "the refugees to a snake"
+
+
+def test_as_x_said_sources_the_clause_it_opens(extract):
+    c = only(extract("As the secretary said, those shared principles include respect for sovereign nations."),
+             cue="say")
+    assert c.content.text == "those shared principles include respect for sovereign nations"
+    assert c.speaker.span.text == "the secretary"
+    # an "as" clause with its own object is a circumstance, not a parenthetical cue
+    assert not any(c.cue is not None and c.cue.lemma == "add"
+                   for c in extract("As the company added 300 jobs, its shares rose."))
+
+
+def test_naming_verbs_whatever_the_parse_of_the_name(extract):
+    assert only(extract("Several doctors called Oz a quack, fake and charlatan."),
+                cue="call").content.text == "Oz a quack, fake and charlatan"
+    assert only(extract("Critics have called RT America a propaganda outlet."),
+                cue="call").content.text == "RT America a propaganda outlet"
+    assert only(extract("Warren called for compensation to be clawed back from executives."),
+                cue="call").content.text == "compensation to be clawed back from executives"
+
+
+def test_a_date_after_a_cue_preposition_is_no_content(extract):
+    claims = extract("The council called a meeting for Tuesday.")
+    assert not any(c.content.text == "Tuesday" for c in claims)
+
+
+def test_told_an_addressee_that_parsed_as_a_relative_clause(extract):
+    c = only(extract("In Honolulu last week, he told a meeting of Pacific Island leaders that few people "
+                     "understood the stakes of climate change better than residents of the region."), cue="tell")
+    assert c.content.text.startswith("that few people understood the stakes")
+
+
+def test_a_named_source_modifying_a_claim_noun(extract):
+    c = only(extract("Clinton is seizing upon a New York Times report that Trump had a net loss of "
+                     "$915 million in 1995."), cue="report")
+    assert c.speaker.span.text == "New York Times"
+    assert c.content.text == "that Trump had a net loss of $915 million in 1995"
