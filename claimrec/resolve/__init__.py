@@ -23,12 +23,15 @@ __all__ = ["resolve_parties"]
 def resolve_parties(
     articles: Sequence[Article], claims: Sequence[Claim], docs: Optional[Sequence] = None,
     faults: Optional[Faults] = None,
+    scanned: Optional[Sequence[Optional[tuple[list[Mention], Optional[str]]]]] = None,
 ) -> tuple[list[Party], list[Claim]]:
     """Parties and the claims with their speakers assigned.
 
     Each article's mentions are gathered in isolation (``faults``): an article that
     breaks the mention scan only loses its own mentions. Building the parties from
     all mentions is one cross-article step; if it fails, the claims keep no party.
+    ``scanned[i]``, when given and not None, is article i's (``doc_mentions``,
+    ``dominant_country``) found already (the analysis cache); its doc is then not read.
     """
     faults = faults or Faults(debug=True)
     articles, claims = list(articles), list(claims)
@@ -43,6 +46,10 @@ def resolve_parties(
     found: dict[int, list[Mention]] = {}
     dominant: dict[int, Optional[str]] = {}
     for i, (article, doc) in enumerate(zip(articles, docs)):
+        done = scanned[i] if scanned is not None and i < len(scanned) else None
+        if done is not None:
+            found[i], dominant[i] = done
+            continue
         found[i] = faults.run("resolve", article.path, doc_mentions, i, article, doc, default=[])
         dominant[i] = faults.run("resolve", article.path, dominant_country, doc, default=None)
     mentions = [m for ms in found.values() for m in ms]
