@@ -118,7 +118,8 @@ def _analyse(run: "_Run", articles: list[Article], annotations: bool, docs: Opti
     if docs is None and jobs > 1 and len(missing) > 1 and cache is not None \
             and sum(len(articles[i].text) for i in missing) >= MIN_PARALLEL_CHARS:
         unparsed = _in_workers(run, articles, missing, analyses, root, jobs, preload=annotations)
-        missing = []
+        # what the workers did not finish (their pool broke) is done here
+        missing = [i for i in missing if analyses[i] is None and i not in unparsed]
     for i, x in enumerate(analyses):
         if x is not None:
             x.placed(i)
@@ -210,7 +211,8 @@ def _in_workers(run: "_Run", articles: list[Article], missing: list[int],
     read the parses back)."""
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     if preload:
         from claimrec.nlp import load_pipeline
@@ -227,19 +229,22 @@ def _in_workers(run: "_Run", articles: list[Article], missing: list[int],
     # caller, a loaded pipeline whose state is not fork-safe
     context = multiprocessing.get_context("spawn")
     with run.timed("workers"):
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-            futures = {pool.submit(_analyse_chunk, [(i, articles[i]) for i in chunk], settings): k
-                       for k, chunk in enumerate(chunks)}
-            from concurrent.futures import as_completed
-
-            for future in as_completed(futures):
-                k = futures[future]
-                results[k] = future.result()
-                run.tick("parsed", len(chunks[k]))
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+                futures = {pool.submit(_analyse_chunk, [(i, articles[i]) for i in chunk], settings): k
+                           for k, chunk in enumerate(chunks)}
+                for future in as_completed(futures):
+                    k = futures[future]
+                    results[k] = future.result()
+                    run.tick("parsed", len(chunks[k]))
+        except (BrokenProcessPool, OSError) as exc:
+            # a worker died (killed, out of memory) or none could start: not one article's
+            # fault, and the articles it held are analysed in this process instead
+            log.warning("worker processes failed (%s); going on in one process", exc.__class__.__name__)
     if preload:
         loader.join()
     unparsed: set[int] = set()
-    for k in range(len(chunks)):  # in chunk order, so errors come out in a stable order
+    for k in sorted(results):  # in chunk order, so errors come out in a stable order
         items, errors, seconds = results[k]
         for i, analysis in items:
             analyses[i] = analysis

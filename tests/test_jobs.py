@@ -62,3 +62,20 @@ def test_tasks_start_with_the_longest_texts_and_cover_every_article():
     chunks = analysis._chunks(articles, list(range(len(articles))), jobs=2)
     assert sorted(i for c in chunks for i in c) == list(range(len(articles)))
     assert chunks[0][0] == 3 and len(chunks) >= 2
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process(seed_dir, always_parallel, monkeypatch):
+    import multiprocessing
+
+    class NoProcess:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def start(self):
+            raise OSError("no processes left")
+
+    monkeypatch.setattr(type(multiprocessing.get_context("spawn")), "Process", NoProcess)
+    one = _run(["reconcile", str(seed_dir), "--no-cache"])
+    two = _run(["reconcile", str(seed_dir), "--no-cache", "--jobs", "2"])
+    assert "workers" in two.stats["seconds"]  # the pool was tried
+    assert one.findings and _same(one, two)
