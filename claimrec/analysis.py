@@ -77,7 +77,7 @@ def analyse_articles(run: "_Run", articles: Sequence[Article], *, annotations: b
             root = Path(spill)
         model = None if root is None else _model_for_cache(config, docs)
         cache = AnalysisCache(root, model) if model is not None else None
-        return _analyse(run, articles, annotations, docs, cache, root, jobs)
+        return _analyse(run, articles, annotations, docs, cache, root, jobs, private=spill is not None)
     finally:
         if spill:
             shutil.rmtree(spill, ignore_errors=True)
@@ -107,7 +107,8 @@ def _model_for_cache(config: "PipelineConfig", docs: Optional[Sequence]) -> Opti
 
 
 def _analyse(run: "_Run", articles: list[Article], annotations: bool, docs: Optional[Sequence],
-             cache: Optional[AnalysisCache], root: Optional[Path], jobs: int) -> Analysed:
+             cache: Optional[AnalysisCache], root: Optional[Path], jobs: int,
+             private: bool = False) -> Analysed:
     n = len(articles)
     with run.timed("extract"):
         analyses: list[Optional[ArticleAnalysis]] = [
@@ -117,7 +118,10 @@ def _analyse(run: "_Run", articles: list[Article], annotations: bool, docs: Opti
     unparsed: set[int] = set()
     if docs is None and jobs > 1 and len(missing) > 1 and cache is not None \
             and sum(len(articles[i].text) for i in missing) >= MIN_PARALLEL_CHARS:
-        unparsed = _in_workers(run, articles, missing, analyses, root, jobs, preload=annotations)
+        # a private folder is only a hand-over: when this process needs no parses back
+        # (extract), the workers write nothing at all and return their analyses
+        shared = root if annotations or not private else None
+        unparsed = _in_workers(run, articles, missing, analyses, shared, jobs, preload=annotations)
         # what the workers did not finish (their pool broke) is done here
         missing = [i for i in missing if analyses[i] is None and i not in unparsed]
     for i, x in enumerate(analyses):
@@ -197,13 +201,13 @@ class _WorkerSettings:
     """What a worker needs of the run's configuration (picklable: no callbacks)."""
 
     model: Optional[str]
-    root: str
+    root: Optional[str]
     debug: bool
     log_level: int
 
 
 def _in_workers(run: "_Run", articles: list[Article], missing: list[int],
-                analyses: list[Optional[ArticleAnalysis]], root: Path, jobs: int,
+                analyses: list[Optional[ArticleAnalysis]], root: Optional[Path], jobs: int,
                 preload: bool) -> set[int]:
     """Analyse the ``missing`` articles in ``jobs`` processes, writing parses, annotations and
     analyses to the cache under ``root``; fill ``analyses``; return the articles that could
@@ -222,7 +226,8 @@ def _in_workers(run: "_Run", articles: list[Article], missing: list[int],
         loader.start()
 
     chunks = _chunks(articles, missing, jobs)
-    settings = _WorkerSettings(model=run.config.model, root=str(root), debug=run.config.debug,
+    settings = _WorkerSettings(model=run.config.model, root=None if root is None else str(root),
+                               debug=run.config.debug,
                                log_level=logging.getLogger("claimrec").getEffectiveLevel())
     results: dict[int, tuple] = {}
     # spawn, not fork: the parent may hold threads (a progress display) and, in a library
@@ -293,7 +298,8 @@ def _analyse_chunk(items: list[tuple[int, Article]], settings: _WorkerSettings
     from claimrec.pipeline import PipelineConfig, _Run
 
     logging.basicConfig(level=settings.log_level, format="claimrec: %(message)s", force=True)
-    run = _Run(PipelineConfig(model=settings.model, cache_dir=settings.root, use_cache=True,
+    run = _Run(PipelineConfig(model=settings.model, cache_dir=settings.root,
+                              use_cache=settings.root is not None,
                               debug=settings.debug))
     articles = [a for _, a in items]
     done = analyse_articles(run, articles, annotations=False)
