@@ -2,21 +2,29 @@
 
 Per event: one event of 10, 50, 200 and 1,000 real articles (the 233 distinct
 PolNeAR and FRANK texts, blended, cycled with distinct ids past 233), ingested as
-claimrec ingests them (cleaning, roles), Docs from a warm parse cache, then
-`reconcile_articles` timed in-process, stage by stage. Corpus: `run_corpus`
-over 56, 112, 224 and 448 articles (the same 14 events of 4, repeated), warm cache.
+claimrec ingests them (cleaning, roles), parses from a warm parse cache, then
+`reconcile_articles` in-process, twice: first with an empty analysis cache (every
+article annotated and extracted; copies of one text share its cached annotation, as
+syndicated copies do), then again with the analysis cache warm (only the
+cross-article stages: party building, alignment, detection). Stage timings are the
+report's own (`Report.stats["seconds"]`); `analyse` is everything after the parse.
+Corpus: `run_corpus` over 56, 112, 224 and 448 articles (the same 14 events of 4,
+repeated), warm cache.
 
-    python benchmarks/scaling.py [--sizes 10,50,200,1000]
+    python benchmarks/scaling.py [--sizes 10,50,200,1000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
 
-from benchlib import all_distinct, md_table, save, slope, write_corpus_jsonl, write_folder
+from benchlib import all_distinct, md_table, median, save, slope, write_corpus_jsonl, write_folder
+
+STAGES = ("annotate", "extract", "resolve", "align", "detect")
 
 
 def _cycled(texts, n):
@@ -30,17 +38,28 @@ def _projected(rows: list[dict], n: int) -> float:
     power = 1.0
     if len(done) >= 2:
         power = max(1.0, slope([done[-2]["articles"], last["articles"]],
-                               [done[-2]["analyse_s"], last["analyse_s"]]))
-    return last["analyse_s"] * (n / last["articles"]) ** power
+                               [done[-2]["cold"]["analyse_s"], last["cold"]["analyse_s"]]))
+    return last["cold"]["analyse_s"] * (n / last["articles"]) ** power
 
 
-def event_scaling(sizes, texts, cache: Path, budget: float) -> list[dict]:
-    from claimrec.align import align_articles
-    from claimrec.detect import detect_findings
-    from claimrec.pipeline import PipelineConfig, extract_all, ingest_paths, parse_articles
-    from claimrec.resolve import resolve_parties
-
+def _timed_reconcile(articles, config) -> dict:
     from claimrec.pipeline import reconcile_articles
+
+    started = time.perf_counter()
+    report = reconcile_articles(articles, config)
+    total = time.perf_counter() - started
+    seconds = report.stats["seconds"]
+    analyse = total - seconds.get("parse", 0.0)
+    return {"total_s": total, "analyse_s": analyse, "per_article_ms": 1000 * analyse / len(articles),
+            "stages_s": {s: seconds.get(s, 0.0) for s in ("parse",) + STAGES},
+            "cached": report.stats.get("cached"), "claims": len(report.claims),
+            "findings": len(report.findings), "alignments": len(report.alignments)}
+
+
+def event_scaling(sizes, texts, cache: Path, budget: float, repeat: int) -> list[dict]:
+    import shutil
+
+    from claimrec.pipeline import PipelineConfig, ingest_paths, reconcile_articles
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="claimrec-bench-") as tmp:
@@ -49,39 +68,35 @@ def event_scaling(sizes, texts, cache: Path, budget: float) -> list[dict]:
         config = PipelineConfig(cache_dir=str(cache))
         reconcile_articles(ingest_paths([str(warm)], config)[0], config)
         for n in sizes:
-            if rows and _projected(rows, n) > budget:
+            if rows and _projected(rows, n) * 2 * repeat > budget:
                 rows.append({"articles": n, "skipped": True, "projected_s": _projected(rows, n)})
                 print(f"event of {n}: skipped, projected {rows[-1]['projected_s']:.0f}s "
                       f"> budget {budget:.0f}s", flush=True)
                 continue
             folder = write_folder(_cycled(texts, n), Path(tmp) / f"event{n}")
-            config = PipelineConfig(cache_dir=str(cache))
             articles, _ = ingest_paths([str(folder)], config)
-            stages = {}
-            started = time.perf_counter()
-            docs = parse_articles(articles, config)
-            stages["load_docs"] = time.perf_counter() - started
-            t = time.perf_counter()
-            claims = extract_all(articles, docs)
-            stages["extract"] = time.perf_counter() - t
-            t = time.perf_counter()
-            parties, claims = resolve_parties(articles, claims, docs=docs)
-            stages["resolve"] = time.perf_counter() - t
-            t = time.perf_counter()
-            alignments, derivations = align_articles(articles, docs, claims)
-            stages["align"] = time.perf_counter() - t
-            t = time.perf_counter()
-            findings = detect_findings(articles, docs, claims, parties, alignments, derivations)
-            stages["detect"] = time.perf_counter() - t
-            total = time.perf_counter() - started
-            analyse = total - stages["load_docs"]
+            cold, warm_runs = [], []
+            for _ in range(repeat):
+                shutil.rmtree(cache / "analysis", ignore_errors=True)  # the parse cache stays warm
+                cold.append(_timed_reconcile(articles, config))
+                warm_runs.append(_timed_reconcile(articles, config))
             roles = {r: sum(1 for a in articles if a.role == r) for r in ("source", "rewrite", "peer")}
-            rows.append({"articles": len(articles), "claims": len(claims),
-                         "findings": len(findings), "roles": roles, "total_s": total,
-                         "analyse_s": analyse, "per_article_ms": 1000 * analyse / len(articles),
-                         "stages_s": stages})
-            print(f"event of {len(articles)}: {analyse:.2f}s analyse, stages {stages}", flush=True)
+            row = {"articles": len(articles), "roles": roles,
+                   "cold": _median_run(cold), "warm": _median_run(warm_runs),
+                   "runs": {"cold": cold, "warm": warm_runs}}
+            rows.append(row)
+            print(f"event of {n}: analyse {row['cold']['analyse_s']:.2f}s cold, "
+                  f"{row['warm']['analyse_s']:.2f}s warm; stages cold {row['cold']['stages_s']}, "
+                  f"warm {row['warm']['stages_s']}", flush=True)
     return rows
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run with the median analyse time, its stage times replaced by per-stage medians."""
+    ordered = sorted(runs, key=lambda r: r["analyse_s"])
+    mid = dict(ordered[len(ordered) // 2])
+    mid["stages_s"] = {s: median([r["stages_s"][s] for r in runs]) for s in runs[0]["stages_s"]}
+    return mid
 
 
 def corpus_scaling(sizes, texts, cache: Path) -> list[dict]:
@@ -114,66 +129,82 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,50,200,1000")
     parser.add_argument("--corpus-sizes", default="56,112,224,448")
-    parser.add_argument("--budget", type=float, default=900.0,
-                        help="skip an event size whose projected analyse time exceeds this (s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size (medians are reported)")
+    parser.add_argument("--budget", type=float, default=1800.0,
+                        help="skip an event size whose projected time exceeds this (s)")
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
-    corpus_sizes = [int(x) for x in args.corpus_sizes.split(",")]
+    corpus_sizes = [int(x) for x in args.corpus_sizes.split(",")] if args.corpus_sizes else []
 
     from claimrec.nlp import parse_texts
 
     texts = all_distinct()
+    load = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory(prefix="claimrec-cache-") as cache_dir:
         cache = Path(cache_dir)
-        # warm the cache with every distinct text once, through ingestion's cleaning
+        # warm the parse cache with every distinct text once, through ingestion's cleaning
         from claimrec.pipeline import PipelineConfig, ingest_paths
 
         with tempfile.TemporaryDirectory() as tmp:
             folder = write_folder(texts, Path(tmp) / "all")
             articles, _ = ingest_paths([str(folder)], PipelineConfig())
             parse_texts([a.text for a in articles], cache_dir=cache)
-        events = event_scaling(sizes, texts, cache, args.budget)
-        corpora = corpus_scaling(corpus_sizes, texts, cache)
+        events = event_scaling(sizes, texts, cache, args.budget, args.repeat)
+        load.append(os.getloadavg()[0])
+        corpora = corpus_scaling(corpus_sizes, texts, cache) if corpus_sizes else []
+    load.append(os.getloadavg()[0])
 
     measured = [r for r in events if not r.get("skipped")]
     big = [r for r in measured if r["articles"] >= 50]
-    event_slope = slope([r["articles"] for r in big], [r["analyse_s"] for r in big]) \
-        if len(big) >= 2 else None
-    stage_slopes = {}
-    if len(big) >= 2:
-        for stage in big[0]["stages_s"]:
-            if all(r["stages_s"][stage] > 0 for r in big):
-                stage_slopes[stage] = slope([r["articles"] for r in big],
-                                            [r["stages_s"][stage] for r in big])
-    corpus_slope = slope([r["articles"] for r in corpora], [r["wall_s"] for r in corpora])
-    data = {"per_event": events, "per_event_loglog_slope_50_up": event_slope,
-            "per_stage_loglog_slope_50_up": stage_slopes,
+    slopes: dict = {}
+    for mode in ("cold", "warm"):
+        if len(big) < 2:
+            break
+        xs = [r["articles"] for r in big]
+        slopes[mode] = {"analyse": slope(xs, [r[mode]["analyse_s"] for r in big])}
+        for stage in STAGES:
+            ys = [r[mode]["stages_s"][stage] for r in big]
+            if all(y > 0 for y in ys):
+                slopes[mode][stage] = slope(xs, ys)
+    corpus_slope = slope([r["articles"] for r in corpora], [r["wall_s"] for r in corpora]) \
+        if len(corpora) >= 2 else None
+    data = {"repeat": args.repeat, "statistic": "median", "load_average_1min": load,
+            "per_event": events, "loglog_slope_50_up": slopes,
             "corpus": corpora, "corpus_loglog_slope": corpus_slope}
-    stage_names = list(measured[0]["stages_s"])
+
     rows = []
     for r in events:
         if r.get("skipped"):
-            rows.append([r["articles"], "-", "-", "-", f"skipped: projected {r['projected_s']:.0f}",
-                         "-"] + ["-" for _ in stage_names])
+            rows.append([r["articles"], "-", "-", f"skipped: projected {r['projected_s']:.0f} s"]
+                        + ["-"] * (4 + len(STAGES)))
             continue
-        rows.append([r["articles"], r["claims"], r["findings"],
-                     f"{r['roles']['source']}/{r['roles']['rewrite']}/{r['roles']['peer']}",
-                     r["analyse_s"], r["per_article_ms"]]
-                    + [r["stages_s"][s] for s in stage_names])
+        for mode in ("cold", "warm"):
+            m = r[mode]
+            rows.append([r["articles"] if mode == "cold" else "", mode,
+                         f"{m['cached']['analyses']}/{m['cached']['annotations']}",
+                         f"{r['roles']['source']}/{r['roles']['rewrite']}/{r['roles']['peer']}",
+                         m["claims"], m["findings"], m["analyse_s"], m["per_article_ms"]]
+                        + [m["stages_s"][s] for s in STAGES])
     top = big[-1]["articles"] if big else sizes[-1]
-    md = ("Reconcile time for one event (warm parse cache; `analyse` = everything after "
-          "loading the Docs).\n\n"
-          + md_table(["articles", "claims", "findings", "source/rewrite/peer", "analyse s",
-                      "ms/article"] + [f"{s} s" for s in stage_names], rows)
-          + f"\nlog-log slope of analyse time, 50 -> {top} articles: "
-          + (f"**{event_slope:.2f}** (1.0 = linear)" if event_slope is not None else "n/a")
-          + ("; per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in stage_slopes.items())
-             if stage_slopes else "") + "\n"
-          + "\nCorpus runs (`run_corpus`, the same events of 4 repeated, warm cache):\n\n"
-          + md_table(["articles", "events", "seconds", "ms/article"],
-                     [[r["articles"], r["events"], r["wall_s"], r["per_article_ms"]]
-                      for r in corpora])
-          + f"\nlog-log slope of corpus time: **{corpus_slope:.2f}**\n")
+
+    def slope_line(mode: str) -> str:
+        if mode not in slopes:
+            return f"{mode}: n/a"
+        per = ", ".join(f"{k} {v:.2f}" for k, v in slopes[mode].items() if k != "analyse")
+        return f"{mode} analysis cache: **{slopes[mode]['analyse']:.2f}** (per stage: {per})"
+
+    md = (f"Reconcile time for one event after the parse (warm parse cache), median of {args.repeat} "
+          f"runs per size and mode; `cold` = empty analysis cache, `warm` = the same event again. "
+          f"1-minute load average {min(load):.1f}-{max(load):.1f} on {os.cpu_count()} cores.\n\n"
+          + md_table(["articles", "analysis cache", "cached analyses/annotations", "source/rewrite/peer",
+                      "claims", "findings", "analyse s", "ms/article"] + [f"{s} s" for s in STAGES], rows)
+          + f"\nlog-log slope of analyse time, 50 -> {top} articles (1.0 = linear): "
+          + slope_line("cold") + "; " + slope_line("warm") + "\n")
+    if corpora:
+        md += ("\nCorpus runs (`run_corpus`, the same events of 4 repeated, warm cache):\n\n"
+               + md_table(["articles", "events", "seconds", "ms/article"],
+                          [[r["articles"], r["events"], r["wall_s"], r["per_article_ms"]] for r in corpora])
+               + f"\nlog-log slope of corpus time: **{corpus_slope:.2f}**\n")
     save("scaling", data, md)
 
 

