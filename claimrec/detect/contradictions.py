@@ -44,6 +44,7 @@ from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.models import Claim, Span
 from claimrec.text.keys import keys_of
+from claimrec.text.lexicon import lexicon
 from claimrec.text.lookups import detection, extraction
 from claimrec.text.normalize import fold, names_compatible
 from claimrec.text.predicates import Arg, Predicate, participant, predicates
@@ -329,6 +330,7 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
             opposite = (pol_a != pol_b) != antonym
             strength = min(1.0, 0.55 + 0.2 * len(shared))
             if not opposite and (refs.same(_participant(pa.subj, a), _participant(pb.subj, b), adoc, bdoc) is False
+                                 or not _same_circumstances(pa, pb, a, b, refs)
                                  or not _incompatible_figures(_figures_of(a, pa), _figures_of(b, pb), adoc, bdoc)):
                 continue  # different figures mean something only for one actor's one quantity
             m = Match("predicate" if opposite else "figures", strength,
@@ -336,6 +338,33 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
             if best is None or m.strength > best.strength:
                 best = m
     return best
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _circumstance(head, arg) -> bool:
+    """A place (a named one: the tagger often calls a city NORP) or a time."""
+    nums = lexicon().numbers
+    word = head.lower_
+    return arg.place or arg.ent in _WHEN or head.ent_type_ in _WHEN or head.pos_ == "PROPN" and arg.named \
+        or word in nums.weekdays or word in nums.months or word in nums.relative_days \
+        or head.lemma_.lower() in nums.time_heads
+
+
+def _same_circumstances(pa, pb, a: Prop, b: Prop, refs: Referents) -> bool:
+    """Every place and time either side gives its figure ("killed in Aleppo in the last five
+    days", "killed in one district on Thursday") the other gives too: otherwise the two
+    figures count different things."""
+    adoc, bdoc = a.view.doc, b.view.doc
+
+    def circumstances(p, prop):
+        doc = prop.view.doc
+        return [_participant(arg, prop) for _, arg in p.preps if _circumstance(doc[arg.head], arg)]
+
+    ca, cb = circumstances(pa, a), circumstances(pb, b)
+    return all(any(refs.same(x, y, adoc, bdoc) for y in cb) for x in ca) \
+        and all(any(refs.same(x, y, adoc, bdoc) for x in ca) for y in cb)
 
 
 def _existence_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:

@@ -226,6 +226,8 @@ class NumberLexicon(_Section):
     relative_days: list[str]
     periods: list[str]
     period_modifiers: list[str]
+    # head words of a time phrase ("in the last five days", "that night"): when a figure holds
+    time_heads: list[str]
 
 
 # -- closed-class word lists shared by align and detect (words.json) ------------------------

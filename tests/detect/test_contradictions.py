@@ -70,6 +70,16 @@ def test_different_figures_are_incompatible_versions(reconcile):
     assert f.severity == "medium" and "12" in f.summary and "40" in f.summary
 
 
+def test_figures_for_other_places_or_times_are_no_contradiction(reconcile):
+    # a city over five days and one of its districts on one day: two counts, both may be true
+    r = reconcile("A monitoring group said 246 people had been killed in Aleppo in the last five days. "
+                  "Activists said 14 people were killed in the Hanano district on Thursday.")
+    assert not contradictions(r)
+    r = reconcile("Police said 12 people were injured in the blast on Monday. "
+                  "Hospital officials said 40 people were injured in the blast on Tuesday.")
+    assert not contradictions(r)
+
+
 def test_one_party_saying_two_things_is_no_contradiction(reconcile):
     r = reconcile("The ministry said the new school would open in May. "
                   "The ministry said it had not approved the budget for the new road.")
