@@ -177,7 +177,7 @@ def _analyse_one(run: "_Run", index: int, article: Article, doc, adoc,
                  cache: Optional[AnalysisCache]) -> Optional[ArticleAnalysis]:
     """Claims, mentions and dominant country of one article; cached when nothing failed."""
     import claimrec.resolve as resolve
-    from claimrec.extract import extract_claims
+    from claimrec.claims import extract_claims
 
     if doc is None:
         return None

@@ -205,7 +205,7 @@ _SPEECH_ONLY = click.option("--speech-only", is_flag=True,
 
 
 def _speech_view(report, speech_only: bool):
-    from claimrec.extract.kinds import speech_only_report
+    from claimrec.claims.kinds import speech_only_report
 
     return speech_only_report(report) if speech_only else report
 

@@ -127,7 +127,7 @@ def annotate_all(articles: Sequence[Article], docs: Sequence, faults: Optional[F
 
 
 def extract_all(articles: Sequence[Article], adocs: Sequence, faults: Optional[Faults] = None) -> list[Claim]:
-    from claimrec.extract import extract_claims
+    from claimrec.claims import extract_claims
 
     faults = faults or Faults(debug=True)
     claims: list[Claim] = []

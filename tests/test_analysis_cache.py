@@ -154,16 +154,16 @@ def test_a_planted_pickle_cannot_run_code(tmp_path):
 
 
 def test_an_article_that_failed_is_not_cached(seed_dir, tmp_path, monkeypatch):
-    import claimrec.extract
+    import claimrec.claims
 
-    real = claimrec.extract.extract_claims
+    real = claimrec.claims.extract_claims
 
     def flaky(article, *args, **kwargs):
         if "Zakon.kz" in article.text:
             raise ValueError("injected fault")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(claimrec.extract, "extract_claims", flaky)
+    monkeypatch.setattr(claimrec.claims, "extract_claims", flaky)
     args = ["reconcile", str(seed_dir), "-f", "json", "-q", "--cache-dir", str(tmp_path / "c")]
     for _ in range(2):  # the rerun meets the same error: the failed article was not cached
         result = CliRunner().invoke(cli, args)

@@ -29,3 +29,16 @@ def test_diff_paths_marks_the_source(wire_path, rewrite_path, tmp_path):
 def test_extract_only(seed_dir, tmp_path):
     report = claimrec.api.extract([str(seed_dir)], cache_dir=tmp_path)
     assert report.claims and not report.findings
+
+
+def test_the_api_functions_are_not_shadowed_by_submodules(seed_dir, tmp_path):
+    # the extraction stage is a package of its own name; importing it (as every cold run
+    # does) must not replace claimrec.extract, the function
+    import importlib
+
+    import claimrec
+
+    for name in ("claimrec.claims", "claimrec.pipeline", "claimrec.api"):
+        importlib.import_module(name)
+    assert callable(claimrec.extract) and callable(claimrec.reconcile) and callable(claimrec.diff)
+    assert claimrec.extract([str(seed_dir)], cache_dir=tmp_path).claims

@@ -39,9 +39,9 @@ def _fail_on(monkeypatch, module, name: str, marker: str):
 
 
 def test_one_article_failing_extraction_keeps_the_rest(two_articles, tmp_path, monkeypatch):
-    import claimrec.extract
+    import claimrec.claims
 
-    _fail_on(monkeypatch, claimrec.extract, "extract_claims", "Zakon.kz")  # only the rewrite says it
+    _fail_on(monkeypatch, claimrec.claims, "extract_claims", "Zakon.kz")  # only the rewrite says it
     result = CliRunner().invoke(cli, ["reconcile", str(two_articles), "-f", "json", "-q",
                                       "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 3, result.stderr
@@ -60,9 +60,9 @@ def test_one_article_failing_extraction_keeps_the_rest(two_articles, tmp_path, m
 
 
 def test_debug_raises_at_once_with_the_traceback(two_articles, tmp_path, monkeypatch):
-    import claimrec.extract
+    import claimrec.claims
 
-    _fail_on(monkeypatch, claimrec.extract, "extract_claims", "Zakon.kz")
+    _fail_on(monkeypatch, claimrec.claims, "extract_claims", "Zakon.kz")
     result = CliRunner().invoke(cli, ["extract", str(two_articles), "-f", "json", "--debug",
                                       "--cache-dir", str(tmp_path / "cache")])
     assert isinstance(result.exception, ValueError)
@@ -142,9 +142,9 @@ def test_closed_pipe_exits_quietly(seed_dir, tmp_path):
 
 
 def test_corpus_reports_an_internal_error_and_goes_on(two_articles, tmp_path, monkeypatch):
-    import claimrec.extract
+    import claimrec.claims
 
-    _fail_on(monkeypatch, claimrec.extract, "extract_claims", "Zakon.kz")
+    _fail_on(monkeypatch, claimrec.claims, "extract_claims", "Zakon.kz")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(cli, ["corpus", str(two_articles), "-o", str(out), "-q",
                                       "--cache-dir", str(tmp_path / "cache")])

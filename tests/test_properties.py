@@ -40,8 +40,8 @@ def test_quote_finder_spans_point_into_the_text(text):
 @given(news_like)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_speaker_finder_spans_point_into_the_text(nlp, text):
-    from claimrec.extract import find_candidates
-    from claimrec.extract.speakers import find_speaker
+    from claimrec.claims import find_candidates
+    from claimrec.claims.speakers import find_speaker
     from claimrec.text.document import annotate
     from claimrec.text.lookups import extraction
 

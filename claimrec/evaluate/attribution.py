@@ -23,7 +23,7 @@ Metrics (all computed on the exact article text the gold offsets refer to):
   nothing.
 
 ``speech_only`` scores only the claims of kind speech or according-to (see
-:mod:`claimrec.extract.kinds`): the view for gold that, like most quote corpora,
+:mod:`claimrec.claims.kinds`): the view for gold that, like most quote corpora,
 annotates reported speech but not beliefs or plans.
 """
 
@@ -240,8 +240,8 @@ def evaluate_predictor(gold_dir: Path, predict: Callable[[GoldArticle, object], 
 
 
 def claimrec_predictor(article: GoldArticle, doc, speech_only: bool = False) -> list[Predicted]:
-    from claimrec.extract import extract_claims
-    from claimrec.extract.kinds import speech_only as only_speech
+    from claimrec.claims import extract_claims
+    from claimrec.claims.kinds import speech_only as only_speech
     from claimrec.models import Article
     from claimrec.text.document import annotate
 

@@ -1,7 +1,7 @@
 """Where an article offers a place for a perturbation: named mentions, people, speakers, removable units.
 
 Everything here reads the spaCy parse of the source article directly (not
-``claimrec.extract``), so the suite's notion of "a speaker" or "a quote" does
+``claimrec.claims``), so the suite's notion of "a speaker" or "a quote" does
 not inherit the extractor's misses.
 """
 

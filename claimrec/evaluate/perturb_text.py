@@ -4,7 +4,7 @@ The transformations in :mod:`claimrec.evaluate.perturb_ops` find their sites on
 the spaCy parse and express every change as :class:`Edit` s over the source
 text; :func:`build` applies them and works out where the change landed in the
 new text. Quote and paragraph finding here is deliberately independent of
-``claimrec.extract``: the instrument must not share the blind spots of what it
+``claimrec.claims``: the instrument must not share the blind spots of what it
 measures.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimrec.extract import extract_claims
+from claimrec.claims import extract_claims
 from claimrec.ingest import read_inputs
 from claimrec.text.document import annotate
 

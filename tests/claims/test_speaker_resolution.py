@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 
 def _by_content(claims, piece):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimrec.extract import extract_claims
+from claimrec.claims import extract_claims
 from claimrec.models import Article
 from claimrec.text.document import annotate
 

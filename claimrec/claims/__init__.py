@@ -22,16 +22,16 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
-from claimrec.extract.according import according_claims
-from claimrec.extract.assemble import build_claims
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.coref import resolve_speakers
-from claimrec.extract.cues import find_cues
-from claimrec.extract.direct import quote_claims
-from claimrec.extract.indirect import verb_claims
-from claimrec.extract.nominal import nominal_claims
-from claimrec.extract.paragraphs import split_paragraphs
-from claimrec.extract.signed_lines import first_person_in_turns, label_claims
+from claimrec.claims.according import according_claims
+from claimrec.claims.assemble import build_claims
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.coref import resolve_speakers
+from claimrec.claims.cues import find_cues
+from claimrec.claims.direct import quote_claims
+from claimrec.claims.indirect import verb_claims
+from claimrec.claims.nominal import nominal_claims
+from claimrec.claims.paragraphs import split_paragraphs
+from claimrec.claims.signed_lines import first_person_in_turns, label_claims
 from claimrec.models import Article, Claim
 from claimrec.text.document import AnnotatedDoc, annotate
 from claimrec.text.lookups import extraction

@@ -18,7 +18,7 @@ attribution corpora such as PolNeAR annotate beliefs and plans too), each marked
 
 from __future__ import annotations
 
-from claimrec.extract.candidate import Candidate
+from claimrec.claims.candidate import Candidate
 from claimrec.models import Claim, Report
 from claimrec.text.lookups import CueTables
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.cues import CueHit
-from claimrec.extract.spans import clean_content, quote_type, tok_chars
-from claimrec.extract.speaker_info import describe_speaker
-from claimrec.extract.speakers import mention_bounds
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.cues import CueHit
+from claimrec.claims.spans import clean_content, quote_type, tok_chars
+from claimrec.claims.speaker_info import describe_speaker
+from claimrec.claims.speakers import mention_bounds
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimrec.extract.candidate import SpeakerInfo
-from claimrec.extract.speaker_info import PUNCT_EDGE, describe_speaker
+from claimrec.claims.candidate import SpeakerInfo
+from claimrec.claims.speaker_info import PUNCT_EDGE, describe_speaker
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 

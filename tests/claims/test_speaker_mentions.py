@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 
 def test_inverted_speaker_with_abbreviated_rank_and_appositive(extract):

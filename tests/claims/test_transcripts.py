@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 BRIEFING = """Press Briefing by the Harbour Authority on the Ferry Strike
 

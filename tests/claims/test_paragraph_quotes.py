@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 
 def test_a_quote_continued_into_the_next_paragraph_gives_one_claim_per_paragraph(extract):

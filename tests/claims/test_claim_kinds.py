@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimrec.extract.kinds import speech_only, speech_only_report
+from claimrec.claims.kinds import speech_only, speech_only_report
 from claimrec.models import Article, Finding, Report, make_span
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 TEXT = ("The finance minister said the budget would be balanced by 2026. "
         "Analysts expect that interest rates will fall next year. "

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.cues import CueHit
-from claimrec.extract.frames import (
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.cues import CueHit
+from claimrec.claims.frames import (
     clause_content,
     colon_content,
     evidence_object,
@@ -25,9 +25,9 @@ from claimrec.extract.frames import (
     prep_content,
     trim_nonrestrictive,
 )
-from claimrec.extract.nominal import embedded_claims
-from claimrec.extract.spans import clean_content, quote_coverage, quote_type, tok_chars
-from claimrec.extract.speakers import find_speaker, sourceless
+from claimrec.claims.nominal import embedded_claims
+from claimrec.claims.spans import clean_content, quote_coverage, quote_type, tok_chars
+from claimrec.claims.speakers import find_speaker, sourceless
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.negation import is_negated

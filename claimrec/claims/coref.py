@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from claimrec.extract.candidate import Candidate, SpeakerInfo
-from claimrec.extract.speaker_info import describe_speaker, mention_gender, speaker_kind
-from claimrec.extract.speakers import mention_bounds
+from claimrec.claims.candidate import Candidate, SpeakerInfo
+from claimrec.claims.speaker_info import describe_speaker, mention_gender, speaker_kind
+from claimrec.claims.speakers import mention_bounds
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.lookups import parties as party_tables

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.extract.cues import CueHit
+from claimrec.claims.cues import CueHit
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 

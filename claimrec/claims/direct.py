@@ -21,13 +21,13 @@ import re
 from copy import copy
 from typing import Optional
 
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.cues import CueHit
-from claimrec.extract.indirect import cue_span
-from claimrec.extract.paragraphs import heading
-from claimrec.extract.spans import clean_content
-from claimrec.extract.speaker_info import describe_speaker
-from claimrec.extract.speakers import find_speaker
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.cues import CueHit
+from claimrec.claims.indirect import cue_span
+from claimrec.claims.paragraphs import heading
+from claimrec.claims.spans import clean_content
+from claimrec.claims.speaker_info import describe_speaker
+from claimrec.claims.speakers import find_speaker
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.negation import is_negated

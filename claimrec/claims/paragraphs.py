@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from copy import copy
 
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.spans import quote_type
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.spans import quote_type
 from claimrec.text.document import AnnotatedDoc
 
 _EDGE = " \t\r\n"

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimrec.extract.candidate import Candidate, SpeakerInfo
-from claimrec.extract.spans import clean_content, quote_type
-from claimrec.extract.speaker_info import describe_speaker
+from claimrec.claims.candidate import Candidate, SpeakerInfo
+from claimrec.claims.spans import clean_content, quote_type
+from claimrec.claims.speaker_info import describe_speaker
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables, parties
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.extract.candidate import Candidate
+from claimrec.claims.candidate import Candidate
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.extract.candidate import SpeakerInfo
-from claimrec.extract.spans import tok_chars
+from claimrec.claims.candidate import SpeakerInfo
+from claimrec.claims.spans import tok_chars
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables, parties
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from claimrec.extract.candidate import Candidate
-from claimrec.extract.kinds import claim_kind
-from claimrec.extract.stance import content_head, find_hedges, find_medium, stance_of
+from claimrec.claims.candidate import Candidate
+from claimrec.claims.kinds import claim_kind
+from claimrec.claims.stance import content_head, find_hedges, find_medium, stance_of
 from claimrec.models import Article, Claim, Cue, Hedge, Speaker, make_span
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables

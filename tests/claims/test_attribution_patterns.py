@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import only
+from tests.claims.conftest import only
 
 
 def test_speaker_after_quote(extract):
