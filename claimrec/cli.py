@@ -290,6 +290,13 @@ def eval_() -> None:
     """Score claimrec against gold annotations."""
 
 
+def _emit_scores(scores, render, format_: Optional[str]) -> None:
+    """An evaluation's skipped inputs (one line each), then its scores (table on a terminal)."""
+    for err in scores.skipped:
+        _print_skipped(err)
+    click.echo(render(scores, format_ or ("table" if sys.stdout.isatty() else "json")))
+
+
 @eval_.command(name="attribution")
 @click.option("--gold", "gold_dir", required=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -309,10 +316,7 @@ def eval_attribution(gold_dir: Path, format_: Optional[str], model: Optional[str
         scores = evaluate_attribution(gold_dir, model=model, limit=limit, speech_only=speech_only)
     except FileNotFoundError as exc:  # not a brat layout: the user's input, not our bug
         raise UsageError(str(exc)) from None
-    for err in scores.skipped:
-        _print_skipped(err)
-    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
-    click.echo(render_attribution(scores, fmt))
+    _emit_scores(scores, render_attribution, format_)
 
 
 @eval_.command(name="distortion")
@@ -326,10 +330,7 @@ def eval_distortion(path: Path, format_: Optional[str], model: Optional[str],
     from claimrec.evaluate.distortion import evaluate_distortion, render_distortion
 
     scores = evaluate_distortion(path, model=model, limit=limit)
-    for err in scores.skipped:
-        _print_skipped(err)
-    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
-    click.echo(render_distortion(scores, fmt))
+    _emit_scores(scores, render_distortion, format_)
 
 
 @eval_.command(name="perturb")
@@ -354,10 +355,7 @@ def eval_perturb(folder: Path, seed: int, per_kind: int, limit: Optional[int], k
         raise UsageError(str(exc)) from None
     scores = evaluate_perturb(folder, seed=seed, per_kind=per_kind, limit=limit, kinds=selected, model=model,
                               progress=stderr_progress())
-    for err in scores.skipped:
-        _print_skipped(err)
-    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
-    click.echo(render_perturb(scores, fmt))
+    _emit_scores(scores, render_perturb, format_)
 
 
 @eval_.command(name="contradictions")
@@ -375,10 +373,7 @@ def eval_contradictions(folder: Path, judged_file: Path, format_: Optional[str],
     from claimrec.evaluate.contradictions import evaluate_contradictions, render_contradictions
 
     scores = evaluate_contradictions(folder, judged_file, model=model, limit=limit)
-    for err in scores.skipped:
-        _print_skipped(err)
-    fmt = format_ or ("table" if sys.stdout.isatty() else "json")
-    click.echo(render_contradictions(scores, fmt))
+    _emit_scores(scores, render_contradictions, format_)
 
 
 @cli.command()

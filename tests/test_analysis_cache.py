@@ -15,19 +15,15 @@ from click.testing import CliRunner
 from claimrec.analysis_cache import FORMAT, AnalysisCache, ArticleAnalysis, fingerprint
 from claimrec.cli import cli
 from claimrec.models import Report
+from tests.reports import run_json, same_report
 from claimrec.nlp import model_identity
 
 
 def _run(args, cache):
-    result = CliRunner().invoke(cli, [*args, "-f", "json", "-q", "--cache-dir", str(cache)])
-    assert result.exit_code in (0, 1), result.stderr
-    return Report.model_validate_json(result.stdout)
+    return run_json([*args, "--cache-dir", str(cache)])
 
 
-def _same(a: Report, b: Report) -> bool:
-    da, db = a.model_dump(), b.model_dump()
-    da.pop("stats"), db.pop("stats")
-    return da == db
+_same = same_report
 
 
 def test_warm_reconcile_is_the_cold_reconcile(seed_dir, tmp_path):

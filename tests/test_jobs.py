@@ -5,11 +5,9 @@ from __future__ import annotations
 import tempfile
 
 import pytest
-from click.testing import CliRunner
 
 import claimrec.analysis as analysis
-from claimrec.cli import cli
-from claimrec.models import Report
+from tests.reports import run_json, same_report
 
 
 @pytest.fixture()
@@ -19,15 +17,10 @@ def always_parallel(monkeypatch):
 
 
 def _run(args):
-    result = CliRunner().invoke(cli, [*args, "-f", "json", "-q"])
-    assert result.exit_code in (0, 1), result.stderr
-    return Report.model_validate_json(result.stdout)
+    return run_json(args)
 
 
-def _same(a: Report, b: Report) -> bool:
-    da, db = a.model_dump(), b.model_dump()
-    da.pop("stats"), db.pop("stats")
-    return da == db
+_same = same_report
 
 
 @pytest.mark.slow
