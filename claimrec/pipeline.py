@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Mapping, Optional, Sequence
 
 from claimrec.errors import NoUsableInput
 from claimrec.faults import Faults, several
-from claimrec.models import SEVERITY_RANK, Article, Claim, Finding, Report, RunError
+from claimrec.models import SEVERITY_RANK, Article, Finding, Report, RunError
 
 Progress = Callable[[str, int], None]
 
@@ -115,25 +115,6 @@ def _parse(run: _Run, articles: Sequence[Article], root: Optional[Path] = None) 
             # something in the batch broke the parser: parse one by one so only the culprit is lost
             docs = [run.faults.run("parse", a.path, lambda t: parse([t])[0], a.text) for a in articles]
     return docs
-
-
-def annotate_all(articles: Sequence[Article], docs: Sequence, faults: Optional[Faults] = None) -> list:
-    """The annotated document of each article (None where its parse or annotation failed)."""
-    from claimrec.text.document import annotate
-
-    faults = faults or Faults(debug=True)
-    return [faults.run("annotate", a.path, annotate, a.id, a.text, d) if d is not None else None
-            for a, d in zip(articles, docs)]
-
-
-def extract_all(articles: Sequence[Article], adocs: Sequence, faults: Optional[Faults] = None) -> list[Claim]:
-    from claimrec.claims import extract_claims
-
-    faults = faults or Faults(debug=True)
-    claims: list[Claim] = []
-    for article, adoc in zip(articles, adocs):
-        claims.extend(faults.run("extract", article.path, extract_claims, article, adoc, default=[]))
-    return claims
 
 
 def build_extract_report(paths: Sequence[str], config: PipelineConfig) -> Report:

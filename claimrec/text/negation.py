@@ -6,7 +6,8 @@ subject or object ("nobody questioned", "paid nothing"), or a "no" determiner on
 subject, object or attribute ("issued no statement", "there is no deal").
 A clause also counts as negated when it opens with a negated clause it
 coordinates with: "we did not issue a joint statement - instead, they
-released their own" is parsed with "released" as head.
+released their own" is parsed with "released" as head. An answering "No."
+or "No," negates nothing, whatever the parse attached it to.
 """
 
 from __future__ import annotations
