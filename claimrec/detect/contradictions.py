@@ -48,7 +48,7 @@ from claimrec.text.lexicon import lexicon
 from claimrec.text.lookups import detection, extraction
 from claimrec.text.normalize import fold, names_compatible
 from claimrec.text.predicates import Arg, Predicate, participant, predicates
-from claimrec.text.quantities import same_value
+from claimrec.text.quantities import dates, same_value
 
 ECHOES = 2  # sentences quoted per other article
 ECHO_ARTICLES = 5  # other articles quoted at most
@@ -343,13 +343,13 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
 _WHEN = frozenset({"DATE", "TIME"})
 
 
-def _circumstance(head, arg) -> bool:
-    """A place (a named one: the tagger often calls a city NORP) or a time."""
-    nums = lexicon().numbers
-    word = head.lower_
-    return arg.place or arg.ent in _WHEN or head.ent_type_ in _WHEN or head.pos_ == "PROPN" and arg.named \
-        or word in nums.weekdays or word in nums.months or word in nums.relative_days \
-        or head.lemma_.lower() in nums.time_heads
+def _circumstance(doc, arg) -> bool:
+    """A place (a named one: the tagger often calls a city NORP) or a time (a date the one
+    date reader finds, or a span of time: "in the last five days")."""
+    head = doc[arg.head]
+    if arg.place or arg.ent in _WHEN or head.ent_type_ in _WHEN or (head.pos_ == "PROPN" and arg.named):
+        return True
+    return head.lemma_.lower() in lexicon().numbers.time_heads or bool(dates(doc[arg.start:arg.end]))
 
 
 def _same_circumstances(pa, pb, a: Prop, b: Prop, refs: Referents) -> bool:
@@ -360,7 +360,7 @@ def _same_circumstances(pa, pb, a: Prop, b: Prop, refs: Referents) -> bool:
 
     def circumstances(p, prop):
         doc = prop.view.doc
-        return [_participant(arg, prop) for _, arg in p.preps if _circumstance(doc[arg.head], arg)]
+        return [_participant(arg, prop) for _, arg in p.preps if _circumstance(doc, arg)]
 
     ca, cb = circumstances(pa, a), circumstances(pb, b)
     return all(any(refs.same(x, y, adoc, bdoc) for y in cb) for x in ca) \
