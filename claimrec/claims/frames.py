@@ -180,9 +180,39 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
     if "naming" in hit.frames and not extra and not _has_quote_mark(dobj):
         return None  # "called a meeting"; but "calls Obamacare 'crazy system'" names something
     toks = [dobj] + extra
-    # "accused X of Y", "likened X to Y": the licensed preposition completes the object
-    toks += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > dobj.i]
+    # "accused X of Y", "likened X to Y": the licensed preposition completes the object;
+    # "offers loans to parents": so does the recipient
+    toks += [c for c in tok.children if (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative")
+             and c.i > dobj.i]
+    toks += _coordinated_objects(tok, range_of(toks)[1])
     return range_of(toks), dobj.i
+
+
+def _coordinated_objects(tok, end: int) -> list:
+    """Further objects the parser hung on the verb (or a verb above it) instead of on the
+    first object: "mentioned refinancing loans and forcing universities to spend",
+    "emphasizing fairness, and a need to raise the wage". A coordinated noun or gerund
+    with no subject of its own, right after the object, continues it; a finite verb
+    would be a new predicate."""
+    doc = tok.doc
+    out = []
+    head = tok
+    for _ in range(3):
+        for cj in head.children:
+            if cj.dep_ != "conj" or cj.left_edge.i <= end:
+                continue
+            between = doc[end + 1:cj.left_edge.i]
+            if not all(t.is_punct or t.dep_ == "cc" for t in between) or len(between) > 2:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in cj.children):
+                continue
+            if cj.pos_ in ("NOUN", "PROPN") or cj.tag_ == "VBG":
+                out.append(cj)
+                end = cj.right_edge.i
+        if head.dep_ not in ("pcomp", "xcomp") or head.head is head:
+            break
+        head = head.head.head if head.head.dep_ == "prep" else head.head
+    return out
 
 
 def _has_quote_mark(tok) -> bool:

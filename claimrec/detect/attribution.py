@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimrec.detect.context import ArticlePair, DetectContext, Sentence
+from claimrec.detect.context import ArticlePair, DetectContext, Sentence, reports_speech
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
@@ -26,6 +26,7 @@ from claimrec.text.cues import is_reporting
 from claimrec.text.keys import keys_of, token_runs
 from claimrec.text.lookups import detection
 from claimrec.text.normalize import fold, name_key, name_similarity, names_compatible
+from claimrec.text.predicates import describes_noun
 
 OVERLAP = 0.3  # share of the smaller claim's content words two claims must share
 VARIANT = 0.8  # name similarity above which two differently spelled names are one name
@@ -41,11 +42,12 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _proper_run(view, span) -> Optional[str]:
-    """The longest run of proper nouns inside ``span`` (a speaker phrase), if any."""
+    """The longest run of proper nouns inside ``span`` (a speaker phrase) that names someone,
+    if any ("A University student" names nobody)."""
     if view is None or view.doc is None or span is None:
         return None
     toks = view.doc.char_span(span.start, span.end, alignment_mode="expand")
-    runs = _name_runs(toks or [])
+    runs = [run for run in _name_runs(toks or []) if not describes_noun(run[-1])]
     return " ".join(t.text for t in max(runs, key=len)) if runs else None
 
 
@@ -98,7 +100,7 @@ def _usable(claim: Claim, body: str) -> bool:
     sp = claim.speaker
     if sp is None:
         return False
-    if claim.cue is not None and claim.cue.cls not in detection().speech_classes:
+    if not reports_speech(claim):
         return False
     if fold(sp.text) in detection().pronoun_speakers and not sp.party_id and not sp.name:
         return False
@@ -143,7 +145,11 @@ def _claim_pairs(ctx, pair: ArticlePair, r: Sentence, sources: list[Sentence], s
                 scored.append((ov + (0.5 if linked else 0.0), sc))
         if not scored:
             continue
-        same_party = [x for x in scored if _same_actor(pair, rc, x[1])]
+        # "prosecutors" on both sides is the same speaker even when the source sentence also
+        # credits the outlet that reported it, if that claim covers the content as well
+        best = max(ov for ov, _ in scored)
+        same_party = [x for x in scored if _same_actor(pair, rc, x[1]) or (
+            x[0] >= 0.8 * best and _described_as(rc.speaker.text) == _described_as(x[1].speaker.text))]
         ov, sc = max(same_party or scored, key=lambda x: x[0])
         out.extend(_compare_speakers(ctx, pair, rc, sc, min(ov, 1.0), seen))
     return out
@@ -157,6 +163,17 @@ def _same_actor(pair: ArticlePair, a: Claim, b: Claim) -> bool:
         return True
     na, nb = _named(a, pair.rewrite), _named(b, pair.source)
     return bool(na and nb and names_compatible(na, nb, VARIANT))
+
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def _described_as(text: str) -> str:
+    words_ = fold(text).strip(" ,")
+    for art in _ARTICLES:
+        if words_.startswith(art):
+            return words_[len(art):]
+    return words_
 
 
 def _speaker_changed(pair: ArticlePair, rc: Claim, sc: Claim) -> bool:

@@ -18,6 +18,7 @@ from claimrec.models import Alignment, Article, Claim, Derivation, Party, Span, 
 from claimrec.text.diff import WordAlignment, align_words
 from claimrec.text.document import AnnotatedDoc, Unit
 from claimrec.text.keys import presence_keys
+from claimrec.text.lookups import detection
 from claimrec.text.predicates import predicates
 
 
@@ -155,6 +156,16 @@ class ArticleView:
             if bounds[k][1] <= end:
                 out.append(self.doc[bounds[k][0]:bounds[k][1]])
             k += 1
+        return out
+
+    @cached_property
+    def predicates_by_key(self) -> dict[str, list[tuple["Sentence", object]]]:
+        """Every sentence's predicates by lemma key, for finding where a freshly written
+        sentence's predicate came from when sentence alignment picked another sentence."""
+        out: dict[str, list] = {}
+        for sent in self.sentences:
+            for p in sent.predicates:
+                out.setdefault(p.key, []).append((sent, p))
         return out
 
     @cached_property
@@ -355,3 +366,10 @@ def nearest_source(pair: ArticlePair, aligned: AlignedSentence) -> Optional[Sent
         if prev.sources:
             return prev.sources[0]
     return pair.source.sentences[0] if pair.source.sentences else None
+
+
+def reports_speech(claim: Claim) -> bool:
+    """The claim reports something said (or stated "according to" someone), not a plan or a
+    belief ("Tindall wanted to be there", "the map shows"): only then is its speaker an
+    attribution that a rewrite can change or drop."""
+    return claim.cue is None or claim.cue.cls in detection().speech_classes

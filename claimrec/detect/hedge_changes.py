@@ -11,13 +11,12 @@ reported as ``hedge_dropped`` too.
 
 from __future__ import annotations
 
-from claimrec.detect.context import ArticlePair, DetectContext, Sentence
+from claimrec.detect.context import ArticlePair, DetectContext, Sentence, reports_speech
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_reporting
 from claimrec.text.keys import keys_of
-from claimrec.text.lookups import detection
 
 # share of the hedged content words a rewrite must keep for the hedge to count as dropped
 KEEP = 0.6
@@ -152,7 +151,7 @@ def _attribution_dropped(pair: ArticlePair, given: Given) -> list[Draft]:
     for claim in pair.source.claims:
         if claim.speaker is None or claim.embedded_in:
             continue
-        if claim.cue is not None and claim.cue.cls not in detection().speech_classes:
+        if not reports_speech(claim):
             continue  # a plan or belief restated as a plan is not an attribution dropped
         sents = pair.source.sentence_at(claim.content.start, claim.content.end)
         if not sents:

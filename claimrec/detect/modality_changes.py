@@ -3,7 +3,9 @@
 Markers are the text layer's (:mod:`claimrec.text.modality`: modal verbs, "plan to",
 "started working on", "began passing", ..., each with a level). A rewrite
 marker is paired with a source marker in the aligned sentences whose governed
-predicate shares an argument or its lemma; different levels mean certainty
+predicate has its lemma, or another lemma sharing what is acted on ("would streamline the
+process" / "will simplify the process"; a shared subject alone is one actor doing two
+things, unless the rewrite says done what the source only expected); different levels mean certainty
 was raised ("would streamline" -> "will simplify") or lowered.
 """
 
@@ -34,6 +36,16 @@ def _phrase(sent: Sentence, mk: Marker):
     return doc[max(lo, min(mk.start, mk.anchor)):min(hi, end)]
 
 
+ENACTED = 5  # levels from here on say the act is under way or done
+
+
+def _done(rm: Marker, sm: Marker) -> bool:
+    """The rewrite says done what the source only expected or supposed ("would see a new
+    levy" / "approved a levy"): worth showing even when the rewrite names the act
+    with another verb."""
+    return rm.level >= ENACTED > sm.level + 1
+
+
 def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
     labels = lexicon().modality.labels
@@ -49,8 +61,10 @@ def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given)
             for s, sm in smarks:
                 same_pred = sm.pred_key == rm.pred_key
                 shared = len(sm.args & rm.args)
-                if not same_pred and not shared:
-                    continue
+                acted_on = (sm.args & rm.args) - sm.subjects - rm.subjects
+                if not same_pred and not acted_on and not _done(rm, sm):
+                    continue  # one actor doing two things ("the governor would extend his
+                    # time" / "will step down") is two statements, not one made more certain
                 score = shared + (2 if same_pred else 0)
                 if best is None or score > best[0]:
                     best = (score, s, sm, same_pred, shared)

@@ -41,8 +41,8 @@ VARIANT = 0.85  # name similarity at which two spellings are one name
 def _reach(doc, p: Predicate) -> tuple[int, int]:
     """Tokens a predicate's reading depends on: its arguments and its own dependents."""
     verb = doc[p.verb]
-    lo = min([p.start, verb.left_edge.i if verb.n_lefts else p.start] + [a.start for _, a in p.preps])
-    return lo, max([p.end, p.verb + 1] + [a.end for _, a in p.preps])
+    lo = min([p.start, verb.left_edge.i if verb.n_lefts else p.start] + [a.start for _, a in p.all_preps()])
+    return lo, max([p.end, p.verb + 1] + [a.end for _, a in p.all_preps()])
 
 
 def _extent(sent: Sentence, p: Predicate):
@@ -87,6 +87,32 @@ def _counterpart(pair: ArticlePair, al: AlignedSentence, pr: Predicate, refs: Re
                          if refs.same(ra, sa, rdoc, pair.source.doc))
             if shared > best_score:
                 best, best_score = (s, ps), shared
+    return best or _elsewhere(pair, al.rewrite.keys, pr, refs)
+
+
+ELSEWHERE_SHARED = 2  # participants a predicate outside the aligned sentences must share
+
+
+def _elsewhere(pair: ArticlePair, rewrite_keys: frozenset, pr: Predicate, refs: Referents):
+    """The same predicate with two of the same participants in another source sentence: a
+    sentence written afresh ("Alberto has scored 17 goals for Real Madrid") whose alignment
+    went to a sentence sharing its names but not its event. None if some source predicate
+    has every participant the rewrite gives: the rewrite then states what the source says."""
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    wanted = pr.participants()
+    best, best_score = None, (ELSEWHERE_SHARED - 1, True, 0)
+    for s, ps in pair.source.predicates_by_key.get(pr.key, ()):
+        if ps.negated != pr.negated:
+            continue
+        shared = sum(1 for ra in wanted if any(refs.same(ra, sa, rdoc, sdoc) for sa in ps.participants()))
+        if shared == len(wanted):
+            return None
+        # equal participants: the one with the same object (an article's subject does many
+        # things; what was done tells the events apart), then more of the rewrite's words
+        same_object = bool(refs.same(pr.obj, ps.obj, rdoc, sdoc))
+        score = (shared, same_object, len(s.keys & rewrite_keys))
+        if score > best_score:
+            best, best_score = (s, ps), score
     return best
 
 
@@ -122,7 +148,8 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
                       [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context)]
     out: list[Draft] = []
     roles = [("subject", pr.subj, ps.subj), ("object", pr.obj, ps.obj)]
-    roles += [(f"'{p}' participant", ra, sa) for p, ra in pr.preps for p2, sa in ps.preps if p2 == p]
+    roles += [(f"'{p}' participant", ra, sa) for p, ra in pr.all_preps() for p2, sa in ps.all_preps()
+              if p2 == p]
     for role, ra, sa in roles:
         if ra is None or sa is None or not _changed(al, ra, sa):
             continue

@@ -48,7 +48,9 @@ class Referents:
         article gives ("Stan" of "Stan Freberg"), or two names of one party."""
         for x in self.full_names(adoc, a):
             for y in self.full_names(bdoc, b):
-                if names_compatible(x, y, VARIANT):
+                # a first name against the full name ("Alberto" / "Alberto Bueno") is one person
+                if names_compatible(x, y, VARIANT) or _contains(fold(y).split(), fold(x).split()) \
+                        or _contains(fold(x).split(), fold(y).split()):
                     return True
         pa, pb = self._party_of.get(_bare(a)), self._party_of.get(_bare(b))
         return pa is not None and pa == pb
@@ -112,7 +114,10 @@ def _bare(name: str) -> str:
     return name.removesuffix("'s")
 
 
+_BODIES = frozenset({"ORG", "GPE"})  # the tagger reads a club or a government as either
+
+
 def same_family(a: str, b: str) -> bool:
-    if a in PLACES and b in PLACES:
+    if a in PLACES and b in PLACES or a in _BODIES and b in _BODIES:
         return True
     return a == b

@@ -22,7 +22,7 @@ not word by word.
 
 from __future__ import annotations
 
-from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
+from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence, reports_speech
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.referents import Referents, nationality
 from claimrec.detect.severity import rate
@@ -32,7 +32,7 @@ from claimrec.text.lookups import detection
 from claimrec.text.diff import Hunk
 from claimrec.text.negation import negation_tokens
 from claimrec.text.normalize import fold
-from claimrec.text.predicates import NAMED, PLACES
+from claimrec.text.predicates import NAMED, PLACES, describes_noun
 from claimrec.text.quantities import describe, same_value
 
 MAX_HUNK = 6  # words on either side of a hunk read position by position
@@ -78,7 +78,24 @@ def _anchored(al: AlignedSentence, h: Hunk) -> bool:
     i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
     before = i == 0 or rt[i - 1] in matched
     after = j == len(rt) - 1 or rt[j + 1] in matched
-    return before and after and (i > 0 or j < len(rt) - 1)
+    if not (before and after and (i > 0 or j < len(rt) - 1)):
+        return False
+    # a copied "the" or "-" alone does not hold the place: "The 19-year-old" set against
+    # "the 3-3 draw" shares only those, and 19 does not stand where 3 stood
+    doc = al.rewrite.tokens.doc
+    return _holds(doc, rt, matched, range(i - 1, -1, -1)) and _holds(doc, rt, matched, range(j + 1, len(rt)))
+
+
+def _holds(doc, rt, matched, steps) -> bool:
+    """The copied run next to a hunk, read away from it, reaches the sentence edge or a
+    copied content word."""
+    for k in steps:
+        if rt[k] not in matched:
+            return False
+        tok = doc[rt[k]]
+        if tok.is_alpha and not tok.is_stop or tok.like_num:
+            return True
+    return True
 
 
 def _sides(pair: ArticlePair, al: AlignedSentence, h: Hunk):
@@ -211,7 +228,7 @@ def _name_run(doc, toks) -> tuple[str, str] | None:
     ents = [e for e in doc.ents if e.label_ in NAMED and (e.start in idx or e.end - 1 in idx)]
     if len(ents) == 1:
         e = ents[0]
-        if len(e) > MAX_NAME or _modifier(e.root):
+        if len(e) > MAX_NAME or describes_noun(e.root):
             return None
         if e.label_ in PLACES:
             return "place", e.text
@@ -219,13 +236,9 @@ def _name_run(doc, toks) -> tuple[str, str] | None:
     if not ents:
         props = [t for t in toks if t.pos_ == "PROPN" and t.is_alpha]
         if props and len(props) <= MAX_NAME and len(props) == len([t for t in toks if t.is_alpha]) \
-                and not _modifier(props[-1]):
+                and not describes_noun(props[-1]):
             return "", doc[props[0].i:props[-1].i + 1].text
     return None
-
-
-def _modifier(tok) -> bool:
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
 
 
 def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
@@ -266,11 +279,14 @@ def _name_in(doc, sent: Sentence, name: str) -> bool:
 
 
 def _speaks(view, toks) -> bool:
-    """The words name a speaker: a claim's speaker, or the subject of a reporting verb."""
+    """The words name a speaker: the speaker of a reported statement, or the subject of a
+    reporting verb (whoever "wanted" or "believes" something is not speaking)."""
     if not toks:
         return False
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     for c in view.claims:
+        if not reports_speech(c):
+            continue
         sp = c.speaker
         if sp is not None and sp.span is not None and sp.span.start < b and a < sp.span.end:
             return True

@@ -28,6 +28,7 @@ class Marker:
     anchor: int  # doc index of the governed predicate
     pred_key: str
     args: frozenset
+    subjects: frozenset = frozenset()  # those of ``args`` that are the predicate's subject
 
 
 def find_markers(doc, bounds: list[tuple[int, int]]) -> list[Marker]:
@@ -42,7 +43,7 @@ def find_markers(doc, bounds: list[tuple[int, int]]) -> list[Marker]:
             if not (0 <= anchor < len(doc)):
                 continue
             found.append(Marker(entry.cls, lex.levels[entry.cls], start, end, anchor,
-                                lemma_key(doc[anchor]), _args(doc, anchor)))
+                                lemma_key(doc[anchor]), *_args(doc, anchor)))
         # a one-word marker inside a longer one ("pass" in "began passing") is the same marker
         out.extend(a for a in found if not any(b is not a and b.start <= a.start and a.end <= b.end
                                                and (b.end - b.start) > (a.end - a.start) for b in found))
@@ -65,9 +66,11 @@ def _anchor(doc, spec, start: int, end: int) -> int:
     return end - 1
 
 
-def _args(doc, i: int) -> frozenset:
+def _args(doc, i: int) -> tuple[frozenset, frozenset]:
+    """Keys of the predicate's participants, and of its subjects among them."""
     tok = doc[i]
     keys: set[str] = set()
+    subjects: set[str] = set()
     chain = [tok]
     if tok.dep_ in ("xcomp", "pcomp", "ccomp") and tok.head.i != tok.i:
         chain.append(tok.head)
@@ -75,8 +78,10 @@ def _args(doc, i: int) -> frozenset:
         for child in t.children:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN"):
                 keys.add(lemma_key(child))
+                if child.dep_ == "nsubj":
+                    subjects.add(lemma_key(child))
             elif child.dep_ == "prep":
                 for g in child.children:
                     if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
                         keys.add(lemma_key(g))
-    return frozenset(keys)
+    return frozenset(keys), frozenset(subjects)

@@ -63,6 +63,14 @@ class Predicate:
     # not stated as fact: under a modal ("should release"), an infinitive ("plans to
     # release"), a condition or comparison ("if he releases", "the sooner he releases")
     irrealis: bool = False
+    # names in a preposition on the object ("scored 17 goals for Rayo Vallecano"): where the
+    # parser hangs such a phrase varies between two wordings of one event, so a rewrite is
+    # compared on them too; a party's position is not (who "signed a contract with" whom
+    # turns on pronouns the verb's own roles resolve)
+    object_preps: tuple[tuple[str, Arg], ...] = ()
+
+    def all_preps(self) -> tuple[tuple[str, Arg], ...]:
+        return self.preps + self.object_preps
 
     def arg_keys(self) -> set[str]:
         out: set[str] = set()
@@ -72,7 +80,16 @@ class Predicate:
         return out
 
     def participants(self) -> list[Arg]:
-        return [a for a in (self.subj, self.obj) if a is not None] + [a for _, a in self.preps]
+        return [a for a in (self.subj, self.obj) if a is not None] + [a for _, a in self.all_preps()]
+
+
+def describes_noun(tok) -> bool:
+    """A name in front of a common noun describes that noun rather than naming a participant:
+    "the Togo international", "a University student", "the Darwin woman". (The tagger calls
+    some lower-case nouns proper; a lower-case word is no name.)"""
+    head = tok.head
+    common = head.pos_ != "PROPN" or head.is_lower
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and common
 
 
 def _name(tok) -> tuple[str, Optional[str]]:
@@ -143,16 +160,27 @@ def _subject(verb) -> tuple[Optional[object], Optional[object], bool]:
 def _preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
     """Prepositional participants of the verb, and of a copula's predicate noun
     ("assistant to Ruud Gullit")."""
-    out = []
     heads = [verb] + ([obj] if obj is not None and verb.lemma_ == "be" else [])
+    return tuple(_prep_args(heads, lo, hi, lambda pobj: True))
+
+
+def _object_preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
+    """Names in a preposition on a (non-copula) object: "17 goals for Rayo Vallecano"."""
+    if obj is None or verb.lemma_ == "be":
+        return ()
+    return tuple(_prep_args([obj], lo, hi, lambda pobj: pobj.pos_ == "PROPN" and pobj.ent_type_ in NAMED))
+
+
+def _prep_args(heads, lo: int, hi: int, keep) -> list[tuple[str, Arg]]:
+    out = []
     for head in heads:
         for child in head.children:
             if child.dep_ != "prep" or not (lo <= child.i < hi):
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM") and lo <= pobj.i < hi:
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "NUM") and lo <= pobj.i < hi and keep(pobj):
                 out.append((child.lower_, participant(pobj)))
-    return tuple(out)
+    return out
 
 
 _IRREALIS_MARKS = frozenset({"if", "unless", "whether", "sooner", "once", "until", "before"})
@@ -211,5 +239,5 @@ def predicates(tokens) -> list[Predicate]:
         start = min([tok.i] + [a.start for a in (s_arg, o_arg) if a is not None])
         end = max([tok.i + 1] + [a.end for a in (s_arg, o_arg) if a is not None])
         out.append(Predicate(tok.i, lemma_key(tok), is_negated(tok), s_arg, o_arg, start, end,
-                             _preps(tok, obj, lo, hi), _irrealis(tok)))
+                             _preps(tok, obj, lo, hi), _irrealis(tok), _object_preps(tok, obj, lo, hi)))
     return out

@@ -238,3 +238,12 @@ def test_a_named_source_modifying_a_claim_noun(extract):
                      "$915 million in 1995."), cue="report")
     assert c.speaker.span.text == "New York Times"
     assert c.content.text == "that Trump had a net loss of $915 million in 1995"
+
+
+def test_coordinated_objects_the_parser_hung_on_the_verb_stay_in_the_content(extract):
+    mentioned = only(extract("She has mentioned refinancing student loans and forcing universities to spend "
+                             "more from their endowments."), cue="mention")
+    assert mentioned.content.text.endswith("from their endowments")
+    assert only(extract("The program offers loans to parents."), cue="offer").content.text == "loans to parents"
+    # a finite verb after "and" is a new predicate, not more of the object
+    assert only(extract("He denied the report and said he would sue."), cue="deny").content.text == "the report"

@@ -1,0 +1,42 @@
+"""A figure changes only where it stands in the source's place, and certainty changes only
+on one predicate: the pairings a reader would not make are not findings."""
+
+from __future__ import annotations
+
+
+def kinds(report) -> list[str]:
+    return [f.kind for f in report.findings]
+
+
+def test_an_age_is_not_set_against_a_score(reconcile):
+    source = ("Grealish, 19, was handed his first league start in the 3-3 draw with Rangers and is hopeful "
+              "of keeping his place for the April 19 match.")
+    rewrite = "The 19-year-old is hopeful of keeping his place for the April 19 match."
+    assert "number_changed" not in kinds(reconcile(source, rewrite))
+
+
+def test_a_figure_in_the_same_place_is_still_a_change(reconcile):
+    source = "Grealish, 19, was handed his first league start in the 3-3 draw with Rangers on Tuesday."
+    rewrite = "Grealish, 21, was handed his first league start in the 3-3 draw with Rangers on Tuesday."
+    assert "number_changed" in kinds(reconcile(source, rewrite))
+
+
+def test_a_promise_reports_a_commitment_as_firm_as_will(reconcile):
+    source = ("The club has apologised and told supporters that it will be refunding the cost of their "
+              "match tickets.")
+    rewrite = "The club has apologised and promised to refund the cost of their match tickets."
+    assert "modality_shift" not in kinds(reconcile(source, rewrite))
+
+
+def test_two_predicates_sharing_a_subject_are_two_statements(reconcile):
+    source = ("After weeks of speculation about whether the governor of the bank would extend his time "
+              "as its head, the governor surprised the City.")
+    rewrite = "The governor of the bank has announced he will step down at the end of the year."
+    assert "modality_shift" not in kinds(reconcile(source, rewrite))
+
+
+def test_what_the_source_expected_stated_as_done(reconcile):
+    source = ("The motion in the assembly is expected to contain the same provisions and allow pardons "
+              "for living men.")
+    rewrite = "The assembly has approved a motion to pardon living men."
+    assert "modality_shift" in kinds(reconcile(source, rewrite))
