@@ -108,13 +108,18 @@ def _reports(verb, lex: CueTables) -> bool:
                and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
 
 
+_SET_OFF = (",", "--", "—", "–")
+
+
 def trim_nonrestrictive(doc, head, a: int, b: int) -> int:
-    """End of a noun-phrase content before a comma-set relative clause or
-    appositive ("RT to the BBC, which receives ..."): commentary, not content."""
-    for child in head.rights:
-        if child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i - 1 > a \
-                and doc[child.left_edge.i - 1].text in (",", "--", "—", "–"):
-            return min(b, child.left_edge.i - 2)
+    """End of a noun-phrase content before a comma-set relative clause or appositive that
+    closes it, on the head or on a noun inside it ("RT to the BBC, which receives ...",
+    "the reality of climate change, which makes him ..."): commentary, not content."""
+    for tok in doc[a:b + 1]:
+        for child in tok.rights:
+            if child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i - 1 > a \
+                    and doc[child.left_edge.i - 1].text in _SET_OFF and child.right_edge.i >= b - 1:
+                return min(b, child.left_edge.i - 2)
     return b
 
 

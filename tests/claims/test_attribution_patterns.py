@@ -247,3 +247,12 @@ def test_coordinated_objects_the_parser_hung_on_the_verb_stay_in_the_content(ext
     assert only(extract("The program offers loans to parents."), cue="offer").content.text == "loans to parents"
     # a finite verb after "and" is a new predicate, not more of the object
     assert only(extract("He denied the report and said he would sue."), cue="deny").content.text == "the report"
+
+
+def test_a_comma_set_relative_clause_closing_an_object_is_commentary(extract):
+    # on the noun inside the object, not only on its head
+    c = only(extract("Putin likened RT to the BBC, which receives some government funding."), cue="liken")
+    assert c.content.text == "RT to the BBC"
+    c = only(extract("Senator Graham has acknowledged the reality of climate change, which makes him an "
+                     "outlier in his party."), cue="acknowledge")
+    assert c.content.text == "the reality of climate change"
