@@ -306,20 +306,21 @@ def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
     subj, passive = subject_of(cue)
     if subj is not None and _no_source(index, subj, cue, lex):
         return None
+    if subj is not None and (index.tok_quote[subj.i] >= 0 or not _same_paragraph(index, subj, cue)):
+        subj = None  # the parser reached into a quote or across a line break
+        passive = False
     if subj is not None and subj.pos_ == "PRON" and subj.lower_ in _RELATIVE:
         return _relative_speaker(index, cue, subj, lex)
     if subj is None and passive:
         return None
-    if subj is not None and (index.tok_quote[subj.i] >= 0 or not _same_paragraph(index, subj, cue)):
-        subj = None  # the parser reached into a quote or across a line break
     if subj is None:
         between = _between_quote_and_cue(index, cue, lex)
         if between is not None:
             return between
         lo, hi = content if content else (-1, -1)
         subj = _fallback_subject(index, cue, lo, hi)
-        if subj is None:
-            return None
+        if subj is None or index.tok_quote[subj.i] >= 0:
+            return None  # a word inside quotation marks is quoted, not the one quoting
         # the fallback mention runs from the name up to the cue (appositive titles)
         left = subj.left_edge.i if subj.left_edge.i <= subj.i else subj.i
         line_start = index.para_starts[index.para_of(cue.idx)]

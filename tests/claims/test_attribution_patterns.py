@@ -256,3 +256,11 @@ def test_a_comma_set_relative_clause_closing_an_object_is_commentary(extract):
     c = only(extract("Senator Graham has acknowledged the reality of climate change, which makes him an "
                      "outlier in his party."), cue="acknowledge")
     assert c.content.text == "the reality of climate change"
+
+
+def test_a_word_inside_quotation_marks_is_never_the_speaker(extract):
+    claims = extract("Mr. Trump hardly clarified the matter, treating the remark first as a compliment -- "
+                     "''That makes me smart'' -- and, when questioned after the debate, asserting, "
+                     "''Of course, I pay federal taxes.''")
+    speakers = [c.speaker.text for c in claims if c.speaker is not None]
+    assert "That" not in speakers
