@@ -56,11 +56,13 @@ def subject_of(tok, depth: int = 0):
                 return obj, False
     # "After saying ..., she was whisked off": a participle under a preposition does what
     # the main clause's subject does, even when that clause is passive
-    if depth < 3 and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and head.dep_ == "prep" \
-            and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
-        found = subject_of(head.head, depth + 1)
+    # ("were in the lead in advocating ...", "stopped short of calling ...": through the
+    # noun or adverb the preposition hangs on, up to the verb)
+    verb = _verb_above(head) if tok.dep_ == "pcomp" and head.dep_ == "prep" else None
+    if depth < 3 and tok.tag_ == "VBG" and verb is not None:
+        found = subject_of(verb, depth + 1)
         if found[0] is None:
-            passive_subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            passive_subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if passive_subj is not None:
                 return passive_subj, False
         return found
@@ -92,6 +94,19 @@ def subject_of(tok, depth: int = 0):
     ):
         return subject_of(tok.head, depth + 1)
     return None, False
+
+
+def _verb_above(prep, hops: int = 3):
+    """The verb a preposition's phrase belongs to, through at most ``hops`` nouns or
+    modifiers in between; None past a clause boundary."""
+    tok = prep.head
+    for _ in range(hops):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok or tok.dep_ not in ("prep", "pobj", "advmod", "acomp", "attr", "dobj", "npadvmod"):
+            return None
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
 def mention_bounds(tok) -> tuple[int, int]:

@@ -264,3 +264,12 @@ def test_a_word_inside_quotation_marks_is_never_the_speaker(extract):
                      "''Of course, I pay federal taxes.''")
     speakers = [c.speaker.text for c in claims if c.speaker is not None]
     assert "That" not in speakers
+
+
+def test_a_participle_under_a_preposition_on_a_noun_or_adverb_borrows_the_verb_s_subject(extract):
+    c = only(extract("After the Cold War, Republicans were in the lead in advocating NATO enlargement."),
+             cue="advocate")
+    assert c.speaker is not None and c.speaker.text == "Republicans"
+    c = only(extract("The senator described the shooting as a tragedy, but stopped short of calling the "
+                     "officer's actions racially motivated."), cue="call")
+    assert c.speaker is not None and c.speaker.text == "The senator"
