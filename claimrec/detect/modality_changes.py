@@ -39,6 +39,16 @@ def _phrase(sent: Sentence, mk: Marker):
 ENACTED = 5  # levels from here on say the act is under way or done
 
 
+def _same_place(al, rm: Marker, sm: Marker) -> bool:
+    """The rewrite's predicate word is copied from the source's, between its marker and its
+    predicate ("would get rid of" / "will get rid of", which the parser heads differently)."""
+    for r in (rm.anchor, *range(rm.start, rm.end)):
+        src = al.words.source_of(r)
+        if src is not None and min(sm.start, sm.anchor) <= src <= max(sm.end - 1, sm.anchor):
+            return True
+    return False
+
+
 def _done(rm: Marker, sm: Marker) -> bool:
     """The rewrite says done what the source only expected or supposed ("would see a new
     levy" / "approved a levy"): worth showing even when the rewrite names the act
@@ -62,6 +72,7 @@ def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given)
                 same_pred = sm.pred_key == rm.pred_key
                 shared = len(sm.args & rm.args)
                 acted_on = (sm.args & rm.args) - sm.subjects - rm.subjects
+                same_pred = same_pred or _same_place(al, rm, sm)
                 if not same_pred and not acted_on and not _done(rm, sm):
                     continue  # one actor doing two things ("the governor would extend his
                     # time" / "will step down") is two statements, not one made more certain

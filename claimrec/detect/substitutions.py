@@ -57,7 +57,7 @@ def detect_substitutions(ctx: DetectContext, pair: ArticlePair, given: Given) ->
                 continue
             short = len(h.rewrite) <= MAX_HUNK and len(h.source) <= MAX_HUNK
             found = None
-            if short:
+            if short and _held(al, h):
                 found = (_negation(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
                          or _name(pair, al, h, refs) or _pronoun(pair, al, h))
             found = found or _described(pair, al, h)
@@ -78,10 +78,18 @@ def _anchored(al: AlignedSentence, h: Hunk) -> bool:
     i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
     before = i == 0 or rt[i - 1] in matched
     after = j == len(rt) - 1 or rt[j + 1] in matched
-    if not (before and after and (i > 0 or j < len(rt) - 1)):
-        return False
-    # a copied "the" or "-" alone does not hold the place: "The 19-year-old" set against
-    # "the 3-3 draw" shares only those, and 19 does not stand where 3 stood
+    return before and after and (i > 0 or j < len(rt) - 1)
+
+
+def _held(al: AlignedSentence, h: Hunk) -> bool:
+    """A value put in another's place needs copied content words around it: a copied "the"
+    or "-" alone does not hold the place ("The 19-year-old" set against "the 3-3 draw"
+    shares only those, and 19 does not stand where 3 stood). A speaker's description needs
+    no more than the anchoring: the reporting verb says whose place it took."""
+    if not h.rewrite:
+        return True
+    matched, rt = al.words.matched, al.words.rewrite_tokens
+    i, j = rt.index(h.rewrite[0]), rt.index(h.rewrite[-1])
     doc = al.rewrite.tokens.doc
     return _holds(doc, rt, matched, range(i - 1, -1, -1)) and _holds(doc, rt, matched, range(j + 1, len(rt)))
 

@@ -88,7 +88,7 @@ def describes_noun(tok) -> bool:
     "the Togo international", "a University student", "the Darwin woman". (The tagger calls
     some lower-case nouns proper; a lower-case word is no name.)"""
     head = tok.head
-    common = head.pos_ != "PROPN" or head.is_lower
+    common = head.pos_ == "NOUN" or head.pos_ in ("PROPN", "ADJ") and head.is_lower
     return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and common
 
 

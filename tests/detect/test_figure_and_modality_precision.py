@@ -40,3 +40,10 @@ def test_what_the_source_expected_stated_as_done(reconcile):
               "for living men.")
     rewrite = "The assembly has approved a motion to pardon living men."
     assert "modality_shift" in kinds(reconcile(source, rewrite))
+
+
+def test_a_modal_changed_on_a_predicate_the_parser_heads_differently(reconcile):
+    # "would get rid of" is headed by "rid", "will get rid of" by "get": one predicate
+    source = "Wells Fargo just this month announced it would get rid of these incentives, beginning in January."
+    rewrite = "Wells Fargo just this month announced it will get rid of these incentives, beginning in January."
+    assert "modality_shift" in kinds(reconcile(source, rewrite))
