@@ -46,6 +46,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
     a, b = range_of(clauses)
+    b = _second_complement(tok, b)
     # "said it was opposed to the test and warned North Korea ...": a subjectless
     # reporting verb coordinated inside the complement is the speaker's next act
     for clause in clauses:
@@ -66,6 +67,21 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                     b = cut
                 break
     return (a, b), clauses[0].i
+
+
+def _second_complement(tok, b: int) -> int:
+    """"said that it was too early to tell, and there was no evidence yet": a clause the
+    parser coordinated with the reporting verb is more of what was said when it cannot be
+    the speaker's own next act: its subject is an expletive "there", or it opens with
+    "that"."""
+    for conj in tok.rights:
+        if conj.dep_ != "conj" or conj.i <= b or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "expl" or c.dep_ == "mark" and c.lower_ == "that" for c in conj.children if c.i < conj.i):
+            between = tok.doc[b + 1:conj.left_edge.i]
+            if all(t.is_punct or t.dep_ == "cc" for t in between):
+                return conj.right_edge.i
+    return b
 
 
 def _addressee_clause(tok) -> list:

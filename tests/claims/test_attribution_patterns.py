@@ -273,3 +273,9 @@ def test_a_participle_under_a_preposition_on_a_noun_or_adverb_borrows_the_verb_s
     c = only(extract("The senator described the shooting as a tragedy, but stopped short of calling the "
                      "officer's actions racially motivated."), cue="call")
     assert c.speaker is not None and c.speaker.text == "The senator"
+
+
+def test_a_there_clause_coordinated_with_the_cue_is_more_of_what_was_said(extract):
+    c = only(extract("The mayor also said that it was too early to tell whether the explosion was caused by "
+                     "a bomb, and there was no evidence yet that it was an act of terrorism."), cue="say")
+    assert c.content.text.endswith("an act of terrorism")
