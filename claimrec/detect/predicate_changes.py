@@ -34,6 +34,7 @@ from claimrec.text.keys import keys_of
 from claimrec.text.lookups import detection
 from claimrec.text.negation import negation_tokens
 from claimrec.text.predicates import Arg, Predicate
+from claimrec.text.quantities import dates
 
 VARIANT = 0.85  # name similarity at which two spellings are one name
 
@@ -162,7 +163,69 @@ def _compare(pair: ArticlePair, al: AlignedSentence, s: Sentence, pr: Predicate,
             out.append(Draft("role_swap", severity, conf,
                              f"Roles changed (object replaced): source {q(stoks.text)} -> rewrite {q(rtoks.text)}",
                              [pair.rewrite.tok_span(rtoks), pair.source.tok_span(stoks)] + context))
+    out.extend(_transplanted(pair, al, s, pr, ps, refs))
     return out
+
+
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+_AT = frozenset({"in", "at", "near", "outside", "inside"})  # where, not for or against whom
+
+
+def _circumstance(doc, prep: str, arg: Arg) -> str:
+    """"time", "place" or "" for a prepositional participant."""
+    if doc[arg.head].ent_type_ in _TIMES:
+        return "time"
+    return "place" if arg.place and prep in _AT else ""
+
+
+def _transplanted(pair, al: AlignedSentence, s: Sentence, pr: Predicate, ps: Predicate,
+                  refs: Referents) -> list[Draft]:
+    """A time or place the rewrite gives the event that the source gives another event:
+    "was held in New Zealand", where the source holds it at Westminster Abbey and New
+    Zealand is where something else happened. A circumstance from the
+    counterpart's own sentence (moved from "said on Tuesday" to "happened on Tuesday") or
+    from no sentence at all (that is ``unsupported_addition``'s) is not one."""
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    given = {}
+    for p, a in ps.all_preps():
+        given.setdefault(_circumstance(sdoc, p, a), a)
+    near = s.text.lower()
+    same_event = [a for _, other in pair.source.predicates_by_key.get(pr.key, ()) for _, a in other.all_preps()]
+    out = []
+    for prep, ra in pr.all_preps():
+        what = _circumstance(rdoc, prep, ra)
+        words = ra.text(rdoc)
+        if not what or words.lower() in near:
+            continue
+        sa = given.get(what)
+        elsewhere = next((x for x in pair.source.sentences if words.lower() in x.text.lower()), None)
+        if sa is None or elsewhere is None or any(refs.same(ra, other, rdoc, sdoc) for other in same_event):
+            continue  # an event the source leaves unplaced may be placed from context; a new
+            # circumstance is unsupported_addition's; one the source gives this event is kept
+        if not _differs(what, ra, sa, rdoc, sdoc, refs):
+            continue
+        kind = "date_changed" if what == "time" else "place_changed"
+        severity, conf = rate(kind, same_unit=True, full_swap=False, similarity=al.similarity, shared=1,
+                              named=True, in_claim=False)
+        out.append(Draft(kind, severity, conf - 0.1,
+                         f"{what.capitalize()} taken from another event: the rewrite says {q(rdoc[pr.verb].text)} "
+                         f"{prep} {q(words)}; the source gives it {q(sa.text(sdoc))}, and {q(words)} is from "
+                         f"{q(elsewhere.text, 60)}",
+                         [pair.rewrite.tok_span(rdoc[ra.start:ra.end]), pair.source.tok_span(sdoc[sa.start:sa.end]),
+                          al.rewrite.span(), s.span(), elsewhere.span()],
+                         key=(kind, pair.rewrite.article.id, ra.start)))
+    return out
+
+
+def _differs(what: str, ra: Arg, sa: Arg, rdoc, sdoc, refs: Referents) -> bool:
+    """Two places that are different named places, or two dates of one kind (two weekdays,
+    two years) with different values: "his years" and "from 1991" do not disagree."""
+    if what == "place":
+        return ra.named and sa.named and refs.same(ra, sa, rdoc, sdoc) is False
+    rd, sd = dates(rdoc[ra.start:ra.end]), dates(sdoc[sa.start:sa.end])
+    return any(r.kind == d.kind and r.value != d.value for r in rd for d in sd)
 
 
 def _changed(al: AlignedSentence, ra: Arg, sa: Arg) -> bool:

@@ -47,3 +47,19 @@ def test_a_modal_changed_on_a_predicate_the_parser_heads_differently(reconcile):
     source = "Wells Fargo just this month announced it would get rid of these incentives, beginning in January."
     rewrite = "Wells Fargo just this month announced it will get rid of these incentives, beginning in January."
     assert "modality_shift" in kinds(reconcile(source, rewrite))
+
+
+def test_a_place_taken_from_another_event_of_the_story(reconcile):
+    source = ("Thousands of people gathered in London to remember the soldiers who died in the war.\n\n"
+              "A wreath-laying ceremony was held at Westminster Abbey, attended by the prince.\n\n"
+              "In New Zealand, crowds gathered at dawn services across the country.")
+    rewrite = "The prince attended a wreath-laying ceremony held in New Zealand to remember the soldiers."
+    found = [f for f in reconcile(source, rewrite).findings if f.kind == "place_changed"]
+    assert found and "Westminster Abbey" in found[0].summary
+
+
+def test_a_place_the_source_leaves_implicit_may_come_from_its_context(reconcile):
+    source = ("The comedian told a 1,000-strong crowd at Warrington's Parr Hall about his childhood.\n\n"
+              "Fans queued for hours to get tickets.")
+    rewrite = "Fans queued for hours to get tickets for the show in Warrington."
+    assert "place_changed" not in kinds(reconcile(source, rewrite))
