@@ -89,7 +89,7 @@ class _DocScanner:
         return m
 
     def _free(self, a: int, b: int) -> bool:
-        return not any(i in self.used for i in range(a, b))
+        return self.used.isdisjoint(range(a, b))
 
     def _place(self, span) -> bool:
         """A city or region the parse tags as a place somewhere in the article is no organisation."""
