@@ -8,8 +8,8 @@ the others get its results relabelled, which costs a small fraction of the analy
 
 from __future__ import annotations
 
-import copy
 import hashlib
+from dataclasses import replace
 from typing import Optional
 
 from claimrec.analysis_cache import ArticleAnalysis
@@ -33,12 +33,40 @@ def parse_key(text: str, doc) -> Optional[str]:
 def relabelled(first: ArticleAnalysis, first_id: str, article_id: str, index: int) -> ArticleAnalysis:
     """``first`` (the analysis of the article ``first_id``) for its copy ``article_id``."""
     claims = [_claim(c, first_id, article_id) for c in first.claims]
-    mentions = copy.deepcopy(first.mentions)  # keeps which mention is whose affiliation
-    for m in mentions:
-        while m is not None:
-            m.article, m.article_id = index, article_id
-            m = m.affiliation
-    return ArticleAnalysis(claims=claims, mentions=mentions, dominant=first.dominant, places=first.places)
+    return ArticleAnalysis(claims=claims, mentions=_Mentions(article_id, index).copy(first.mentions),
+                           dominant=first.dominant, places=first.places)
+
+
+class _Mentions:
+    """New mentions (and phrases) for a copy, shared where the originals are shared (a
+    mention is another's affiliation, a role's phrase holds its affiliation's phrase)."""
+
+    def __init__(self, article_id: str, index: int) -> None:
+        self.article_id, self.index = article_id, index
+        self._done: dict[int, object] = {}
+
+    def copy(self, mentions: list) -> list:
+        return [self._mention(m) for m in mentions]
+
+    def _mention(self, m):
+        if m is None:
+            return None
+        got = self._done.get(id(m))
+        if got is None:
+            got = self._done[id(m)] = replace(m, article=self.index, article_id=self.article_id,
+                                              phrase=self._phrase(m.phrase), speakers=list(m.speakers),
+                                              affiliation=None)
+            got.affiliation = self._mention(m.affiliation)
+        return got
+
+    def _phrase(self, p):
+        if p is None:
+            return None
+        got = self._done.get(id(p))
+        if got is None:
+            got = self._done[id(p)] = replace(p, brands=list(p.brands), affiliation=None)
+            got.affiliation = self._phrase(p.affiliation)
+        return got
 
 
 def _claim(claim, old: str, new: str):
