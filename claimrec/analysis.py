@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -154,9 +155,12 @@ def _analyse(run: "_Run", articles: list[Article], annotations: bool, docs: Opti
                 adoc = _annotate(run, article, doc, cache)
             adocs[i] = adoc
 
+    # only texts that come more than once are worth keying and keeping for their copies
+    counts = Counter(articles[i].text for i in missing)
     copies: dict[str, tuple[str, ArticleAnalysis]] = {}  # parse key -> first copy's id and analysis
     for i in missing:
-        analyses[i] = _analyse_one(run, i, articles[i], got[i], adocs[i], cache, copies)
+        analyses[i] = _analyse_one(run, i, articles[i], got[i], adocs[i], cache,
+                                   copies if counts[articles[i].text] > 1 else None)
     return Analysed(analyses=analyses, docs=got if annotations else [None] * n,
                     adocs=adocs if annotations else [None] * n,
                     cached={"analyses": hits, "annotations": annotated_from_cache})

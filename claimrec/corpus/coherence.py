@@ -9,6 +9,7 @@ pure function of the articles and their parses; the caller decides what to say.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional, Sequence
 
 from pydantic import BaseModel
@@ -57,9 +58,13 @@ def _keys_sharing_copies(pairs, settings) -> list:
     from claimrec.copies import parse_key
     from claimrec.corpus.features import article_keys
 
+    counts = Counter(a.text for a, _ in pairs)
     seen: dict = {}
     out = []
     for a, d in pairs:
+        if counts[a.text] == 1:
+            out.append(article_keys(a, d, settings))
+            continue
         key = parse_key(a.text, d)
         first = seen.get(key)
         if first is None:
