@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -154,8 +155,12 @@ def _analyse(run: "_Run", articles: list[Article], annotations: bool, docs: Opti
                 adoc = _annotate(run, article, doc, cache)
             adocs[i] = adoc
 
+    # only texts that come more than once are worth keying and keeping for their copies
+    counts = Counter(articles[i].text for i in missing)
+    copies: dict[str, tuple[str, ArticleAnalysis]] = {}  # parse key -> first copy's id and analysis
     for i in missing:
-        analyses[i] = _analyse_one(run, i, articles[i], got[i], adocs[i], cache)
+        analyses[i] = _analyse_one(run, i, articles[i], got[i], adocs[i], cache,
+                                   copies if counts[articles[i].text] > 1 else None)
     return Analysed(analyses=analyses, docs=got if annotations else [None] * n,
                     adocs=adocs if annotations else [None] * n,
                     cached={"analyses": hits, "annotations": annotated_from_cache})
@@ -174,13 +179,24 @@ def _annotate(run: "_Run", article: Article, doc, cache: Optional[AnalysisCache]
 
 
 def _analyse_one(run: "_Run", index: int, article: Article, doc, adoc,
-                 cache: Optional[AnalysisCache]) -> Optional[ArticleAnalysis]:
-    """Claims, mentions and dominant country of one article; cached when nothing failed."""
+                 cache: Optional[AnalysisCache],
+                 copies: Optional[dict[str, tuple[str, ArticleAnalysis]]] = None) -> Optional[ArticleAnalysis]:
+    """Claims, mentions and dominant country of one article; cached when nothing failed.
+    ``copies``: analyses of this run's earlier articles by parse (:mod:`claimrec.copies`)."""
     import claimrec.resolve as resolve
     from claimrec.claims import extract_claims
+    from claimrec.copies import parse_key, relabelled
 
     if doc is None:
         return None
+    key = parse_key(article.text, doc) if copies is not None and adoc is not None else None
+    if key is not None and key in copies:
+        with run.timed("extract"):
+            first_id, first = copies[key]
+            analysis = relabelled(first, first_id, article.id, index)
+        if cache is not None:
+            cache.put_analysis(article.id, article.text, analysis)
+        return analysis
     faults = run.faults
     before = len(faults.errors)
     with run.timed("extract"):
@@ -190,8 +206,12 @@ def _analyse_one(run: "_Run", index: int, article: Article, doc, adoc,
         dominant = faults.run("resolve", article.path, resolve.dominant_country, doc, default=None)
         places = faults.run("resolve", article.path, resolve.place_names, doc, default=frozenset())
     analysis = ArticleAnalysis(claims=claims, mentions=mentions, dominant=dominant, places=places)
-    if cache is not None and adoc is not None and len(faults.errors) == before:
-        cache.put_analysis(article.id, article.text, analysis)
+    if adoc is not None and len(faults.errors) == before:
+        if cache is not None:
+            cache.put_analysis(article.id, article.text, analysis)
+        if key is not None:
+            # relabelled before resolution reads (and marks) the mentions of this one
+            copies[key] = (article.id, relabelled(analysis, article.id, article.id, index))
     return analysis
 
 

@@ -51,7 +51,8 @@ def align_articles(
     pairs = _claims_in_aligned_sentences(alignments, claims)
     alignments.extend(faults.run("align", several([a.path for a in articles]), align_claims,
                                  articles, [a.doc if a is not None else None for a in adocs], claims,
-                                 sentence_pairs=pairs, stats=stats, default=[]))
+                                 sentence_pairs=pairs, stats=stats, default=[],
+                                 texts=[a.text if a is not None else None for a in adocs]))
     return alignments, derivations
 
 

@@ -179,15 +179,36 @@ def _unrelated(a: ClaimFeatures, b: ClaimFeatures, wa: float, wb: float, shared:
 def align_claims(
     articles: Sequence[Article], docs: Sequence, claims: Sequence[Claim], *,
     sentence_pairs: set[tuple[int, int]] | None = None, start_id: int = 1,
-    stats: Optional[BlockingStats] = None,
+    stats: Optional[BlockingStats] = None, texts: Optional[Sequence[Optional[str]]] = None,
 ) -> list[Alignment]:
     """Many-to-many alignments between claims of different articles.
 
     ``sentence_pairs`` holds (claim index, claim index) pairs whose sentences the
-    sentence alignment already paired; they are candidates whatever their keys."""
+    sentence alignment already paired; they are candidates whatever their keys. ``texts``
+    are the texts the ``docs`` parse, when the caller has them (``Doc.text`` is rebuilt from
+    the tokens on every call)."""
     doc_of = {a.id: d for a, d in zip(articles, docs)}
-    entities = {a.id: _EntityIndex(d) for a, d in zip(articles, docs) if d is not None}
-    feats = [claim_features(c, doc_of.get(c.article_id), entities.get(c.article_id)) for c in claims]
+    texts = texts if texts is not None else [d.text if d is not None else None for d in docs]
+    text_of = {a.id: t for a, d, t in zip(articles, docs, texts) if d is not None}
+    # Syndicated copies of one text have the same entities and, claim for claim, the same
+    # features but for the cue: each is read once per text, not once per copy.
+    by_text: dict[str, _EntityIndex] = {}
+    entities = {aid: by_text.get(text) or by_text.setdefault(text, _EntityIndex(doc_of[aid]))
+                for aid, text in text_of.items()}
+    read: dict[tuple[str, int, int], ClaimFeatures] = {}
+
+    def features(c: Claim) -> ClaimFeatures:
+        text = text_of.get(c.article_id)
+        if text is None:
+            return claim_features(c, doc_of.get(c.article_id))
+        where = (text, c.content.start, c.content.end)
+        got = read.get(where)
+        if got is None:
+            got = read[where] = claim_features(c, doc_of[c.article_id], entities[c.article_id])
+        return ClaimFeatures(keys=got.keys, entities=got.entities, numbers=got.numbers, text=got.text,
+                             cue=c.cue.cls if c.cue else "")
+
+    feats = [features(c) for c in claims]
     idf = idf_weights([f.keys for f in feats])
     totals = [weight(f.keys, idf) for f in feats]
     article_of = [c.article_id for c in claims]

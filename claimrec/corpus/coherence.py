@@ -9,6 +9,7 @@ pure function of the articles and their parses; the caller decides what to say.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional, Sequence
 
 from pydantic import BaseModel
@@ -45,10 +46,39 @@ def event_coherence(articles: Sequence[Article], docs: Sequence, settings=None) 
     n = len(pairs)
     if n <= 1:
         return EventCoherence(articles=n, groups=n, largest=n, one_event=True)
-    keys = [article_keys(a, d, settings) for a, d in pairs]
+    keys = _keys_sharing_copies(pairs, settings)
     events = cluster_events(keys, list(range(n)), settings)
     largest = max(len(e.members) for e in events)
     return EventCoherence(articles=n, groups=len(events), largest=largest, one_event=2 * largest > n)
+
+
+def _keys_sharing_copies(pairs, settings) -> list:
+    """Each article's grouping keys; copies of one text with one parse (syndication) read
+    theirs once, as the keys depend on the parse alone."""
+    from claimrec.copies import parse_key
+    from claimrec.corpus.features import article_keys
+
+    counts = Counter(a.text for a, _ in pairs)
+    seen: dict = {}
+    out = []
+    for a, d in pairs:
+        if counts[a.text] == 1:
+            out.append(article_keys(a, d, settings))
+            continue
+        key = parse_key(a.text, d)
+        first = seen.get(key)
+        if first is None:
+            first = seen[key] = article_keys(a, d, settings)
+            out.append(first)
+        else:
+            out.append(_copy_keys(first, a))
+    return out
+
+
+def _copy_keys(first, article):
+    from claimrec.corpus.features import ArticleKeys, _iso_date
+
+    return ArticleKeys(article_id=article.id, keys=dict(first.keys), published=_iso_date(article.published))
 
 
 __all__ = ["EventCoherence", "event_coherence"]

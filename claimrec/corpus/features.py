@@ -68,18 +68,41 @@ def article_keys(article: Article, doc, settings: Optional[GroupingSettings] = N
             if key:
                 entities[ENTITY + key] += weight(ent.start_char)
     terms: Counter[str] = Counter()
+    known = _terms_table(tuple(settings.term_pos), settings.min_term_chars)
     for token in doc:
-        if token.pos_ not in settings.term_pos or token.is_stop or not token.is_alpha:
-            continue
-        lemma = token.lemma_.lower()
-        if len(lemma) >= settings.min_term_chars:
-            terms[TERM + lemma] += weight(token.idx)
+        ids = (token.orth, token.lemma, token.pos)
+        term = known.get(ids, False)
+        if term is False:
+            term = known[ids] = _term(token, settings)
+        if term is not None:
+            terms[term] += weight(token.idx)
     keys: dict[str, int] = {}
     # most frequent first, ties by key, so the cut is deterministic
     for counter, limit in ((entities, settings.max_entities), (terms, settings.max_terms)):
         for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
             keys[sys.intern(key)] = n
     return ArticleKeys(article_id=article.id, keys=keys, published=_iso_date(article.published))
+
+
+def _term(token, settings: GroupingSettings) -> Optional[str]:
+    if token.pos_ not in settings.term_pos or token.is_stop or not token.is_alpha:
+        return None
+    lemma = token.lemma_.lower()
+    return TERM + lemma if len(lemma) >= settings.min_term_chars else None
+
+
+# Whether a token is a term, and which, depends on its word form, lemma and part of speech
+# alone (is_stop and is_alpha are flags of the form's lexeme), and articles repeat their
+# words: each (form, lemma, tag) is looked at once per process and set of settings.
+_TERMS: dict[tuple, dict[tuple[int, int, int], Optional[str]]] = {}
+_TERMS_MAX = 500_000
+
+
+def _terms_table(term_pos: tuple, min_chars: int) -> dict:
+    table = _TERMS.setdefault((term_pos, min_chars), {})
+    if len(table) >= _TERMS_MAX:
+        table.clear()
+    return table
 
 
 def _lead_end(doc, sentences: int) -> int:

@@ -138,30 +138,51 @@ def _reported(claims: list[Claim]) -> set[str]:
     return out
 
 
-def _prop(ctx: DetectContext, view: ArticleView, claim: Claim) -> Optional[Prop]:
+# What a content says (its keys, asserted predicates, the thing it names) is read from the
+# parse alone, and syndicated copies of an article carry the same contents word for word:
+# each is read once per run, keyed by the text and token range (the values are frozen).
+_Read = dict[tuple[str, int, int], Optional[tuple[frozenset, list[Predicate], Optional[Arg]]]]
+
+
+def _prop(ctx: DetectContext, view: ArticleView, claim: Claim, read: Optional[_Read] = None) -> Optional[Prop]:
     actor = _actor(ctx, claim)
     if actor is None or _is_question(claim):
         return None
     toks = view.doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
     if toks is None or len(toks) == 0:
         return None
-    return _make(view, claim, actor[0], actor[1], toks, claim.content)
+    return _make(view, claim, actor[0], actor[1], toks, claim.content, read=read)
 
 
 def _make(view: ArticleView, claim: Claim, party: str, named: bool, toks, span: Span,
-          inferred: bool = False) -> Optional[Prop]:
+          inferred: bool = False, read: Optional[_Read] = None) -> Optional[Prop]:
+    where = (view.adoc.text, toks.start, toks.end)
+    if read is not None and where in read:
+        content = read[where]
+    else:
+        content = _read_content(toks)
+        if read is not None:
+            read[where] = content
+    if content is None:
+        return None
+    keys, preds, thing = content
+    denies = claim.cue is not None and claim.cue.cls == "denial" and not inferred
+    sp = claim.speaker
+    return Prop(claim, view, party, party, named, -1 if denies else 1, keys, preds, thing, toks.text, span,
+                view.figures_in(toks), (sp.name or sp.text) if sp else "", inferred)
+
+
+def _read_content(toks) -> Optional[tuple[frozenset, list[Predicate], Optional[Arg]]]:
+    """(keys, asserted predicates, thing named) of a content, None when it has under two keys."""
     keys = frozenset(keys_of(toks))
     if len(keys) < 2:
         return None
-    denies = claim.cue is not None and claim.cue.cls == "denial" and not inferred
     preds = _asserted(predicates(toks), toks)
     root = _content_root(toks)
     thing = None
     if not preds and root is not None and root.pos_ in ("NOUN", "PROPN"):
         thing = participant(root)
-    sp = claim.speaker
-    return Prop(claim, view, party, party, named, -1 if denies else 1, keys, preds, thing, toks.text, span,
-                view.figures_in(toks), (sp.name or sp.text) if sp else "", inferred)
+    return keys, preds, thing
 
 
 def _asserted(preds: list[Predicate], toks) -> list[Predicate]:
@@ -205,7 +226,8 @@ def _content_root(toks):
     return outside[0] if outside else None
 
 
-def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list[Prop]:
+def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop,
+                      read: Optional[_Read] = None) -> list[Prop]:
     """For a denial of "a claim by Y that P": Y's assertion of P, read from the sentence."""
     if prop.cue_sign > 0:
         return []
@@ -233,7 +255,8 @@ def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop) -> list
             continue
         ctoks = view.doc[clause.left_edge.i:clause.right_edge.i + 1]
         kind = ctx.party_by_id[party].kind
-        target = _make(view, prop.claim, party, kind != "group", ctoks, view.tok_span(phrase), inferred=True)
+        target = _make(view, prop.claim, party, kind != "group", ctoks, view.tok_span(phrase), inferred=True,
+                       read=read)
         if target is not None:
             target.speaker_name = phrase.text
             out.append(target)
@@ -439,21 +462,29 @@ def _match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
 def detect_contradictions(ctx: DetectContext) -> tuple[list[Draft], Contested]:
     """The event's party contradictions, and what they contest (for the later phases)."""
     props: list[Prop] = []
+    read: _Read = {}
     for view in ctx.views:
         skip = _reported(view.claims)
         for claim in view.claims:
             if claim.id in skip:
                 continue
-            p = _prop(ctx, view, claim)
+            p = _prop(ctx, view, claim, read)
             if p is None:
                 continue
             props.append(p)
-            props.extend(_inferred_targets(ctx, view, p))
+            props.extend(_inferred_targets(ctx, view, p, read))
     refs = Referents(ctx)
     drafts: list[Draft] = []
+    # whether two props speak as one actor reads only their parties and speaker names, which
+    # a large event repeats across thousands of candidate pairs: each combination once
+    one_actor: dict[tuple, bool] = {}
     for i, j in _candidates(props):
         a, b = props[i], props[j]
-        if _same_actor(ctx, a, b):
+        who = (a.actor, a.party_id, a.speaker_name, b.actor, b.party_id, b.speaker_name)
+        same = one_actor.get(who)
+        if same is None:
+            same = one_actor[who] = _same_actor(ctx, a, b)
+        if same:
             continue
         found = _match(a, b, refs)
         if found is not None:

@@ -86,17 +86,67 @@ def merge_drafts(drafts: list[Draft], rewrite_ids: set[str]) -> list[Draft]:
     drafts = [d for d in drafts if d.evidence]
     drafts = [d for d in drafts if not _subsumed(d, drafts, rewrite_ids)]
     merged: list[Draft] = []
+    index = _MergeIndex()
     for d in drafts:
-        for m in merged:
+        for k in index.candidates(d):
+            m = merged[k]
             if _same(m, d):
+                index.remove(k, m)
                 _absorb(m, d)
+                index.add(k, m)
                 break
         else:
             merged.append(Draft(d.kind, d.severity, d.confidence, d.summary, list(d.evidence),
                                 list(d.party_ids), list(d.claim_ids), d.key))
+            index.add(len(merged) - 1, merged[-1])
     for m in merged:
         m.evidence = _dedupe_spans(m.evidence)
     return merged
+
+
+class _MergeIndex:
+    """Where a draft's merge partners can be, so a large event's drafts are not each compared
+    with every finding merged so far. ``_same`` holds only for drafts of one kind with equal
+    keys, or with the same set of cited articles: merged drafts are filed under both (and
+    refiled when absorbing another changes what they cite); unhashable keys are always tried."""
+
+    def __init__(self) -> None:
+        self._by: dict[tuple, set[int]] = {}
+        self._loose: set[int] = set()
+        self._filed = 0  # one past the highest index filed
+
+    @staticmethod
+    def _slots(d: Draft) -> list[tuple]:
+        slots = [("cites", d.kind, frozenset(_primary(d)))]
+        if d.key is not None:
+            slots.append(("key", d.kind, d.key))
+        return slots
+
+    def add(self, k: int, d: Draft) -> None:
+        self._filed = max(self._filed, k + 1)
+        for slot in self._slots(d):
+            try:
+                self._by.setdefault(slot, set()).add(k)
+            except TypeError:
+                self._loose.add(k)
+
+    def remove(self, k: int, d: Draft) -> None:
+        self._loose.discard(k)
+        for slot in self._slots(d):
+            try:
+                self._by.get(slot, set()).discard(k)
+            except TypeError:
+                pass
+
+    def candidates(self, d: Draft) -> list[int]:
+        """Merged drafts ``d`` may be the same as, in the order they were merged."""
+        found = set(self._loose)
+        for slot in self._slots(d):
+            try:
+                found |= self._by.get(slot, set())
+            except TypeError:
+                return list(range(self._filed))
+        return sorted(found)
 
 
 def number_findings(drafts: list[Draft]) -> list[Finding]:

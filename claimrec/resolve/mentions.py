@@ -89,7 +89,7 @@ class _DocScanner:
         return m
 
     def _free(self, a: int, b: int) -> bool:
-        return not any(i in self.used for i in range(a, b))
+        return self.used.isdisjoint(range(a, b))
 
     def _place(self, span) -> bool:
         """A city or region the parse tags as a place somewhere in the article is no organisation."""
@@ -247,11 +247,17 @@ class _DocScanner:
     def _chunk(self, chunk) -> None:
         doc, lex = self.doc, self.lex
         root = chunk.root
-        lemma = root.lemma_.lower()
-        low = root.lower_
-        start = _no_newline_start(doc, chunk.start, chunk.end)
         if root.dep_ == "compound":
             return
+        lemma = root.lemma_.lower()
+        low = root.lower_
+        # most chunks name no actor at all: the head's lemma decides that before any walk
+        # over the chunk's tokens or the head's children
+        if not (lemma in lex.government_heads or low in lex.government_heads or lemma in lex.legislature_heads
+                or lemma in lex.roles or low in lex.group_nouns or lemma in lex.company_refs
+                or lemma in lex.company_heads):
+            return
+        start = _no_newline_start(doc, chunk.start, chunk.end)
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         if lemma in lex.government_heads or low in lex.government_heads or lemma in lex.legislature_heads:
             if root.tag_ in _PLURAL_TAGS and low not in lex.government_heads:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from collections import defaultdict
 from typing import Sequence
@@ -49,6 +50,9 @@ class PersonName:
         return bool(self.given)
 
 
+# a pure function of the text (the answer is frozen, so it can be shared): an event's
+# articles and speakers spell the same few names thousands of times
+@lru_cache(maxsize=131072)
 def parse_person(text: str) -> PersonName | None:
     """Given names and surname of a person's name, with titles and honorifics dropped."""
     lex = party_tables()

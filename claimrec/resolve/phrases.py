@@ -17,7 +17,8 @@ claim extraction and phrases found in the parse go through the same rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from claimrec.resolve.names import org_core, parse_person
@@ -91,6 +92,20 @@ def classify(text: str, label: Optional[str] = None) -> Optional[Phrase]:
 
     ``label`` is a hint: a spaCy entity label (PERSON, ORG, GPE, NORP) or a
     party kind from the extractor (person, organisation, government, group)."""
+    # The answer depends on the text and the lexicon alone, and an event's articles name the
+    # same actors in the same words again and again: each phrase is classified once per
+    # process. Callers fill in and change what they get (titles, names), so each gets a copy.
+    phrase = _classified(text, label)
+    return None if phrase is None else _copy(phrase)
+
+
+def _copy(phrase: Phrase) -> Phrase:
+    return replace(phrase, brands=list(phrase.brands),
+                   affiliation=None if phrase.affiliation is None else _copy(phrase.affiliation))
+
+
+@lru_cache(maxsize=131072)
+def _classified(text: str, label: Optional[str]) -> Optional[Phrase]:
     lex = party_tables()
     words = words_of(_BRACKETED.sub(" ", text))  # "Christie Marsh (Follow)": a button, not a name
     if not words:

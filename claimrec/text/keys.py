@@ -49,6 +49,39 @@ def base_key(form: str, proper: bool = False, number: bool = False) -> str:
 
 def is_content(tok) -> bool:
     """A token that carries meaning of its own (not a function word, weak word or punctuation)."""
+    return _token_facts(tok)[0]
+
+
+def token_key(tok) -> Optional[str]:
+    """The content key of one token, or None for tokens that carry no content."""
+    content, key = _token_facts(tok)
+    return key if content else None
+
+
+def lemma_key(tok) -> str:
+    """The key of a token's lemma, content word or not."""
+    return _token_facts(tok)[1]
+
+
+# What is_content and lemma_key read of a token is its word form, lemma and part of speech
+# (is_punct, is_stop, like_num and the rest are flags of the word form's lexeme), and every
+# stage keys the same words of the same articles again and again: each (form, lemma, tag)
+# is worked out once per process (a bounded table: cleared when full).
+_FACTS: dict[tuple[int, int, int], tuple[bool, str]] = {}
+_FACTS_MAX = 500_000
+
+
+def _token_facts(tok) -> tuple[bool, str]:
+    ids = (tok.orth, tok.lemma, tok.pos)
+    facts = _FACTS.get(ids)
+    if facts is None:
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()
+        facts = _FACTS[ids] = (_is_content(tok), _lemma_key(tok))
+    return facts
+
+
+def _is_content(tok) -> bool:
     if tok.is_punct or tok.is_space or tok.pos_ not in CONTENT_POS:
         return False
     stopwords, weak, neutral = _word_sets()
@@ -62,15 +95,7 @@ def is_content(tok) -> bool:
     return bool(_HAS_WORD.search(tok.text))
 
 
-def token_key(tok) -> Optional[str]:
-    """The content key of one token, or None for tokens that carry no content."""
-    if not is_content(tok):
-        return None
-    return lemma_key(tok)
-
-
-def lemma_key(tok) -> str:
-    """The key of a token's lemma, content word or not."""
+def _lemma_key(tok) -> str:
     lemma = tok.lemma_ or tok.text
     return base_key(lemma, proper=tok.pos_ == "PROPN", number=tok.like_num or tok.pos_ == "NUM")
 

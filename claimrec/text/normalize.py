@@ -26,6 +26,10 @@ _TOKEN_GLUE = re.compile(r"\s+(?=(?:'s|n't|'re|'ve|'ll|'d|'m)\b|[,.;:!?%)\]])|(?
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 
+# fold, norm and names_compatible are pure functions of their strings, and a large event
+# asks them about the same few thousand names, words and sentences over and over (every
+# pair of articles, every pair of claims): each answer is computed once per process.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, ASCII quotes and dashes, single spaces, tokeniser spacing undone."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
@@ -38,6 +42,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=262144)
 def norm(text: str) -> str:
     """Lower-cased, accent-free, single-spaced, typographic apostrophes made plain."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -75,6 +80,7 @@ def name_similarity(a: str, b: str) -> float:
     return fuzz.ratio(sa, sb) / 100.0
 
 
+@lru_cache(maxsize=262144)
 def names_compatible(a: str, b: str, threshold: float = 0.85) -> bool:
     """True when name ``a`` and name ``b`` can denote the same person.
 
