@@ -37,7 +37,6 @@ class EventCoherence(BaseModel):
 
 def event_coherence(articles: Sequence[Article], docs: Sequence, settings=None) -> EventCoherence:
     """Group ``articles`` (parsed as ``docs``) as ``claimrec corpus`` would, and measure the result."""
-    from claimrec.corpus.features import article_keys
     from claimrec.corpus.grouping import cluster_events
     from claimrec.corpus.settings import grouping_settings
 
