@@ -25,7 +25,7 @@ from claimrec.models import Claim
 from claimrec.text.cues import is_reporting
 from claimrec.text.keys import keys_of, token_runs
 from claimrec.text.lookups import detection
-from claimrec.text.normalize import fold, name_key, name_similarity, names_compatible
+from claimrec.text.normalize import fold, name_key, name_similarity, names_compatible, without_article
 from claimrec.text.predicates import describes_noun
 
 OVERLAP = 0.3  # share of the smaller claim's content words two claims must share
@@ -148,8 +148,9 @@ def _claim_pairs(ctx, pair: ArticlePair, r: Sentence, sources: list[Sentence], s
         # "prosecutors" on both sides is the same speaker even when the source sentence also
         # credits the outlet that reported it, if that claim covers the content as well
         best = max(ov for ov, _ in scored)
+        said_by = without_article(rc.speaker.text.strip(" ,"))
         same_party = [x for x in scored if _same_actor(pair, rc, x[1]) or (
-            x[0] >= 0.8 * best and _described_as(rc.speaker.text) == _described_as(x[1].speaker.text))]
+            x[0] >= 0.8 * best and without_article(x[1].speaker.text.strip(" ,")) == said_by)]
         ov, sc = max(same_party or scored, key=lambda x: x[0])
         out.extend(_compare_speakers(ctx, pair, rc, sc, min(ov, 1.0), seen))
     return out
@@ -163,17 +164,6 @@ def _same_actor(pair: ArticlePair, a: Claim, b: Claim) -> bool:
         return True
     na, nb = _named(a, pair.rewrite), _named(b, pair.source)
     return bool(na and nb and names_compatible(na, nb, VARIANT))
-
-
-_ARTICLES = ("the ", "a ", "an ")
-
-
-def _described_as(text: str) -> str:
-    words_ = fold(text).strip(" ,")
-    for art in _ARTICLES:
-        if words_.startswith(art):
-            return words_[len(art):]
-    return words_
 
 
 def _speaker_changed(pair: ArticlePair, rc: Claim, sc: Claim) -> bool:

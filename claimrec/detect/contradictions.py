@@ -46,7 +46,7 @@ from claimrec.models import Claim, Span
 from claimrec.text.keys import keys_of
 from claimrec.text.lexicon import lexicon
 from claimrec.text.lookups import detection, extraction
-from claimrec.text.normalize import fold, names_compatible
+from claimrec.text.normalize import fold, names_compatible, without_article
 from claimrec.text.predicates import Arg, Predicate, participant, predicates
 from claimrec.text.quantities import dates, same_value
 
@@ -264,23 +264,15 @@ def _inferred_targets(ctx: DetectContext, view: ArticleView, prop: Prop,
 
 
 def _party_for(ctx: DetectContext, text: str) -> Optional[str]:
-    folded = _bare(text)
+    folded = without_article(text)
     for party in ctx.parties:
         if party.kind not in ACTOR_KINDS:
             continue
         for n in [party.name] + list(party.aliases) + [m.name for m in party.members]:
-            fn = _bare(n)
+            fn = without_article(n)
             if fn == folded or (len(fn) > 3 and names_compatible(fn, folded, 0.9) and party.kind != "person"):
                 return party.id
     return None
-
-
-def _bare(text: str) -> str:
-    folded = fold(text)
-    for art in ("the ", "a ", "an "):
-        if folded.startswith(art):
-            return folded[len(art):]
-    return folded
 
 
 def _same_actor(ctx: DetectContext, a: Prop, b: Prop) -> bool:

@@ -13,7 +13,7 @@ from typing import Optional
 from claimrec.detect.context import DetectContext
 from claimrec.text.lexicon import lexicon
 from claimrec.text.lookups import parties as party_tables
-from claimrec.text.normalize import fold, names_compatible, norm
+from claimrec.text.normalize import fold, names_compatible, norm, without_article
 from claimrec.text.predicates import NAMED, PLACES, Arg
 
 VARIANT = 0.85  # name similarity at which two spellings are one name
@@ -107,11 +107,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _bare(name: str) -> str:
-    name = fold(name)
-    for art in ("the ", "a ", "an "):
-        if name.startswith(art):
-            return name[len(art):]
-    return name.removesuffix("'s")
+    bare = without_article(name)
+    return bare if bare != fold(name) else bare.removesuffix("'s")
 
 
 _BODIES = frozenset({"ORG", "GPE"})  # the tagger reads a club or a government as either

@@ -37,6 +37,18 @@ def fold(text: str) -> str:
     return _TOKEN_GLUE.sub("", text)
 
 
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def without_article(text: str) -> str:
+    """``fold(text)`` without a leading "the", "a" or "an": "The Daily News" -> "daily news"."""
+    folded = fold(text)
+    for art in _ARTICLES:
+        if folded.startswith(art):
+            return folded[len(art):]
+    return folded
+
+
 def words(text: str) -> list[str]:
     """The alphanumeric words of ``fold(text)``."""
     return _WORD.findall(fold(text))
