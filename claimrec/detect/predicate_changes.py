@@ -192,18 +192,17 @@ def _transplanted(pair, al: AlignedSentence, s: Sentence, pr: Predicate, ps: Pre
     for p, a in ps.all_preps():
         given.setdefault(_circumstance(sdoc, p, a), a)
     near = s.text.lower()
-    same_event = [a for _, other in pair.source.predicates_by_key.get(pr.key, ()) for _, a in other.all_preps()]
     out = []
     for prep, ra in pr.all_preps():
         what = _circumstance(rdoc, prep, ra)
         words = ra.text(rdoc)
-        if not what or words.lower() in near:
-            continue
-        sa = given.get(what)
+        sa = given.get(what) if what else None
+        if sa is None or words.lower() in near:
+            continue  # an event the source leaves unplaced may be placed from context
         elsewhere = next((x for x in pair.source.sentences if words.lower() in x.text.lower()), None)
-        if sa is None or elsewhere is None or any(refs.same(ra, other, rdoc, sdoc) for other in same_event):
-            continue  # an event the source leaves unplaced may be placed from context; a new
-            # circumstance is unsupported_addition's; one the source gives this event is kept
+        same_event = (a for _, other in pair.source.predicates_by_key.get(pr.key, ()) for _, a in other.all_preps())
+        if elsewhere is None or any(refs.same(ra, other, rdoc, sdoc) for other in same_event):
+            continue  # a new circumstance is unsupported_addition's; one the source gives this event is kept
         if not _differs(what, ra, sa, rdoc, sdoc, refs):
             continue
         kind = "date_changed" if what == "time" else "place_changed"
