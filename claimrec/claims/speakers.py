@@ -36,7 +36,9 @@ def subject_of(tok, depth: int = 0):
     for child in tok.children:
         if child.dep_ == "auxpass":
             passive = True
-        elif child.dep_ in _SUBJECTS and subj is None:
+        elif child.dep_ in _SUBJECTS and (subj is None or abs(child.i - tok.i) < abs(subj.i - tok.i)):
+            # two subjects are the parser's mistake, most often over a run-in heading
+            # ("THE BORROWING Back when ..., Mr. McKinley said"): the nearer one is the subject
             subj = child
         elif child.dep_ == "agent":
             for pobj in child.children:

@@ -279,3 +279,11 @@ def test_a_there_clause_coordinated_with_the_cue_is_more_of_what_was_said(extrac
     c = only(extract("The mayor also said that it was too early to tell whether the explosion was caused by "
                      "a bomb, and there was no evidence yet that it was an act of terrorism."), cue="say")
     assert c.content.text.endswith("an act of terrorism")
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_one_speaks(extract):
+    # a run-in section heading is parsed as a second subject of the sentence's verb
+    text = ("Grandparents can help.\n\nTHE BORROWING Back when he wrote his book, Mr. McKinley said "
+            "that he considered debt a last resort.")
+    c = only(extract(text), cue="say")
+    assert c.speaker is not None and c.speaker.text == "Mr. McKinley"
