@@ -196,6 +196,10 @@ def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):
             return _ent_end(doc, t, cue.i)
         if t.ent_type_ == "ORG" and first_org is None:
             first_org = _ent_end(doc, t, cue.i)
+        if t.dep_ in ("nsubj", "nsubjpass", "expl") and first_org is None:
+            # a nearer clause's own subject ("the mayor said that it was too early to tell"):
+            # a name further back belongs to another clause
+            return None
     return first_org
 
 

@@ -15,6 +15,7 @@ variants, and subjects of reporting verbs the attribution changes.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence, reports_speech
@@ -197,7 +198,8 @@ def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> 
                       f"Attribution changed: source gives {q(sc.content.text, 50)} to {q(ss.text)}; "
                       f"the rewrite to {q(rs.text)}",
                       evidence, party_ids, claim_ids)]
-    if sname and _anonymous(rc, pair.rewrite) and not same_person:
+    if sname and _anonymous(rc, pair.rewrite) and not same_person \
+            and not _source_describes(pair, rs, sname):
         severity, conf = rate("attribution_changed", party_changed=False, overlap=overlap, resolved=resolved)
         return [Draft("attribution_changed", severity, conf,
                       f"Attribution changed: {q(sname)} in the source becomes {q(rs.text)} in the rewrite",
@@ -225,6 +227,24 @@ def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> 
                          f"Same speaker, {' and '.join(changes)}", evidence, party_ids, claim_ids,
                          key=("variant",) + key))
     return out
+
+
+def _source_describes(pair: ArticlePair, rs, sname: str) -> bool:
+    """The rewrite calls the speaker by the description the source itself gives them ("NASA
+    chief scientist" for its "NASA chief scientist Ellen Stofan", "the former prime minister"
+    for "..., former prime minister Gordon Brown"): a shorter reference, not an anonymised one.
+    An indefinite description ("an official") hides who spoke even when the source uses it."""
+    toks = pair.rewrite.doc.char_span(rs.span.start, rs.span.end, alignment_mode="expand") if rs.span else None
+    if not toks or any("Ind" in t.morph.get("Definite") for t in toks):
+        return False
+    described = re.escape(without_article(rs.text.strip(" ,")))
+    last = re.escape(fold(sname).split()[-1]) if fold(sname).split() else ""
+    if not described or not last:
+        return False
+    body = fold(pair.source.article.text)
+    before = rf"\b{described}\s+(?:[\w.'-]+\s+){{0,3}}{last}\b"  # "chief scientist Ellen Stofan"
+    after = rf"\b{last},\s+(?:(?:the|a|an)\s+)?{described}\b"  # "Ellen Stofan, the chief scientist"
+    return re.search(before, body) is not None or re.search(after, body) is not None
 
 
 def _mentioned_in(speaker, claim: Claim, view) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import Optional, Sequence
 
 from claimrec.models import Alignment, Article, Claim, Derivation, Party, Span, make_span
 from claimrec.text.diff import WordAlignment, align_words
@@ -292,6 +292,32 @@ class DetectContext:
                 for b in al.claim_ids:
                     if a != b:
                         out.setdefault(a, set()).add(b)
+        return out
+
+    @cached_property
+    def _link_similarity(self) -> dict[tuple[str, str], float]:
+        out: dict[tuple[str, str], float] = {}
+        for al in self.alignments:
+            if al.level == "claim" and len(al.claim_ids) == 2:
+                a, b = al.claim_ids
+                out[(a, b)] = out[(b, a)] = max(al.similarity, out.get((a, b), 0.0))
+        return out
+
+    def counterparts(self, claim: Claim, among: Sequence[Claim]) -> list[Claim]:
+        """The claims of ``among`` (one article's) aligned with ``claim`` that have no closer
+        match in ``claim``'s article: a rewrite's copy of one claim ("Asked to describe the
+        device that caused the explosion") is not the counterpart of another it shares words
+        with ("too early to tell whether the explosion was caused by a bomb")."""
+        sim, by_id = self._link_similarity, self.claim_by_id
+        out = []
+        for other in among:
+            mine = sim.get((claim.id, other.id))
+            if mine is None:
+                continue
+            rivals = (sim.get((other.id, c), 0.0) for c in self.claim_links.get(other.id, ())
+                      if by_id[c].article_id == claim.article_id)
+            if mine >= max(rivals, default=0.0) - 1e-9:
+                out.append(other)
         return out
 
     def others(self, pair: ArticlePair) -> list[ArticleView]:

@@ -122,7 +122,8 @@ def _claims(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     doc = pair.source.doc
     for claim in pair.source.claims:
         negative = claim.stance == "deny" or claim.negated
-        linked = [ctx.claim_by_id[i] for i in ctx.claim_links.get(claim.id, set()) & rewrite_ids]
+        aligned = [ctx.claim_by_id[i] for i in ctx.claim_links.get(claim.id, set()) & rewrite_ids]
+        linked = ctx.counterparts(claim, aligned)
         if any(_negative_claim(c) == negative for c in linked):
             continue  # a counterpart with the same polarity
         toks = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")

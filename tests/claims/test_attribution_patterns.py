@@ -287,3 +287,11 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_one_speaks(extract):
             "that he considered debt a last resort.")
     c = only(extract(text), cue="say")
     assert c.speaker is not None and c.speaker.text == "Mr. McKinley"
+
+
+def test_a_name_behind_a_nearer_clause_s_subject_is_not_the_speaker(extract):
+    # "to tell" has no speaker of its own; "Chelsea" (read as a club) belongs to the opening phrase
+    claims = extract("At a press conference in Chelsea, the mayor also said that it was too early to tell "
+                     "whether the explosion was caused by a bomb.")
+    assert all(c.speaker is None or c.speaker.text != "Chelsea" for c in claims)
+    assert only(claims, cue="say").speaker.text == "the mayor"
