@@ -18,7 +18,7 @@ from typing import Optional
 
 from claimrec.claims.cues import CueHit
 from claimrec.text.document import AnnotatedDoc
-from claimrec.text.lookups import CueTables
+from claimrec.text.lookups import CueTables, extraction
 
 _CLAUSE_DEPS = ("ccomp",)
 _COLON = (":",)
@@ -46,6 +46,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
     a, b = range_of(clauses)
+    a = _past_leading_time(index.doc, clauses[0], a)
     b = _second_complement(tok, b)
     # "said it was opposed to the test and warned North Korea ...": a subjectless
     # reporting verb coordinated inside the complement is the speaker's next act
@@ -66,7 +67,47 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                 if a <= cut < b:
                     b = cut
                 break
-    return (a, b), clauses[0].i
+    return (a, _trailing_aside(index.doc, a, b, lex)), clauses[0].i
+
+
+def _past_leading_time(doc, clause, a: int) -> int:
+    """The content's first token after a time phrase the parser hung on the complement but
+    that dates the telling: "told black voters this weekend he would consider it an insult"."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return a
+    for c in clause.children:
+        if c.i < subject.i and c.dep_ == "npadvmod" and c.left_edge.i == a and c.ent_type_ in ("DATE", "TIME") \
+                and not any(t.is_quote for t in c.subtree):
+            return c.right_edge.i + 1
+    return a
+
+
+def _trailing_aside(doc, a: int, b: int, lex: CueTables) -> int:
+    """The content's last token once a closing aside of the writer's is cut off: a clause set
+    off by a comma that runs to the content's end and either opens with a concessive mark
+    ("..., although he again refused to release his returns") or is a subjectless participle
+    (", implicitly putting his name on the line"). Inside a quote the speaker's own words stay."""
+    last = b
+    while last > a and doc[last].is_punct and not doc[last].is_quote:
+        last -= 1
+    for tok in doc[a + 1:last + 1]:
+        if tok.dep_ != "advcl" or tok.right_edge.i < last or tok.left_edge.i <= a + 1:
+            continue
+        if doc[tok.left_edge.i - 1].text != "," or _quoted(doc, tok.left_edge.i):
+            continue
+        concessive = any(c.dep_ == "mark" and c.lower_ in lex.aside_marks for c in tok.children)
+        participle = tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children) \
+            and all(t.dep_ == "advmod" for t in doc[tok.left_edge.i:tok.i])
+        if concessive or participle:
+            return tok.left_edge.i - 2
+    return b
+
+
+def _quoted(doc, i: int) -> bool:
+    """Token ``i`` stands inside quotation marks opened earlier in its sentence."""
+    marks = [t for t in doc[doc[i].sent.start:i] if t.is_quote]
+    return len(marks) % 2 == 1
 
 
 def _second_complement(tok, b: int) -> int:
@@ -170,10 +211,10 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     if cl <= hl:
         if cr + 1 > hr:
             return None
-        return (cr + 1, hr), head.i
+        return (cr + 1, _trailing_aside(doc, cr + 1, hr, extraction())), head.i
     if cr >= hr - 1:
         return (hl, cl - 1), head.i
-    return (hl, hr), head.i
+    return (hl, _trailing_aside(doc, hl, hr, extraction())), head.i
 
 
 def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
@@ -206,7 +247,21 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
     toks += [c for c in tok.children if (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative")
              and c.i > dobj.i]
     toks += _coordinated_objects(tok, range_of(toks)[1])
+    toks += _object_modifiers(tok, range_of(toks)[1])
     return range_of(toks), dobj.i
+
+
+def _object_modifiers(tok, end: int) -> list:
+    """Prepositional phrases the parser hung on the verb that, following the object with no
+    comma between, go on describing it ("described crass behavior by Trump behind the scenes")."""
+    preps = extraction().object_preps
+    out = []
+    for c in tok.rights:
+        if c.left_edge.i != end + 1 or c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        out.append(c)
+        end = c.right_edge.i
+    return out
 
 
 def _coordinated_objects(tok, end: int) -> list:

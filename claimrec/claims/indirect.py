@@ -159,7 +159,7 @@ def verb_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candid
             return []
         return [_make(index, hit, lex, "colon", content, None, speaker, 0.75)]
     (a, b), head_i = found
-    if how in ("object", "prep"):
+    if how in ("object", "prep", "infinitive"):
         b = trim_nonrestrictive(doc, doc[head_i], a, b)
     if a > b:
         return []

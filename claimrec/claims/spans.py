@@ -66,13 +66,19 @@ def clean_content(index: AnnotatedDoc, start: int, end: int,
             while end > start and text[end - 1] in _TRAIL_STRIP:
                 end -= 1
             cut = text.rfind(" ", start, end)
-            if cut > start and text[cut + 1:end].lower() in _DANGLING:
+            if cut > start and text[cut + 1:end].lower() in _DANGLING and not _adverb(index, cut + 1, end):
                 end = cut
                 while end > start and text[end - 1] in _TRAIL_STRIP:
                     end -= 1
     if end - start < 2:
         return None
     return start, end
+
+
+def _adverb(index: AnnotatedDoc, start: int, end: int) -> bool:
+    """The word at ``start:end`` is an adverb ("its biggest yet", "and so"), not a conjunction left hanging."""
+    span = index.doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].dep_ == "advmod"
 
 
 def _hits(start: int, end: int, protect: Optional[tuple[int, int]]) -> bool:

@@ -34,6 +34,7 @@ from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.cues import is_reporting
 from claimrec.text.keys import form_keys, is_content, token_runs
+from claimrec.text.lookups import extraction
 from claimrec.text.normalize import fold, name_similarity
 
 # A rewrite that rewords everything (its typical sentence has at least PARAPHRASE_STYLE of its
@@ -59,12 +60,39 @@ def _name_token(tok) -> bool:
     return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE")) and any(ch.isalpha() for ch in tok.text)
 
 
+def _unknown(tok, pair: ArticlePair) -> bool:
+    return len(tok.text) >= 2 and not _known(tok, pair) and not _variant_of_source_name(tok.text, pair)
+
+
+def _given_name(tok) -> bool:
+    return tok.is_alpha and tok.lower_ in extraction().first_names
+
+
+def _new_given_name(run, pair: ArticlePair) -> list:
+    """A known surname with a first name the source never gives it ("striker jeremy Clarkson"
+    where the source only says "Clarkson"): the rewrite names someone the source does not.
+    A summariser's lower-cased first name is tagged a noun, so the word before the run counts."""
+    head = run[-1]
+    first = run[0]
+    lead = list(run[:-1])
+    if first.i > first.sent.start and _given_name(first.nbor(-1)):
+        lead.insert(0, first.nbor(-1))
+    new = [t for t in lead if _given_name(t) and _unknown(t, pair)]
+    if not new or head.ent_type_ not in ("PERSON", "ORG", ""):
+        return []
+    return [new[0]] + [t for t in run if t.i > new[0].i]
+
+
 def new_names(sent: Sentence, pair: ArticlePair) -> list:
-    """Runs of proper-name tokens whose head occurs nowhere in the source."""
+    """Runs of proper-name tokens whose head occurs nowhere in the source, and known
+    surnames given a first name the source does not use."""
     out = []
     for run in token_runs(sent.tokens, _name_token):
         head = run[-1]
-        if len(head.text) < 2 or _known(head, pair) or _variant_of_source_name(head.text, pair):
+        if not _unknown(head, pair):
+            extended = _new_given_name(run, pair) if len(head.text) >= 2 else []
+            if extended:
+                out.append(extended)
             continue
         out.append(run)
     return out

@@ -9,21 +9,32 @@ only figure on both sides. Figures with no counterpart at all are left to
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
+from claimrec.text.lexicon import lexicon
 from claimrec.text.quantities import DateMention, Figure, describe, same_value
 
 
 def figure_supported(fig: Figure, pair: ArticlePair) -> bool:
     memo = pair.figure_memo
-    key = (fig.value, fig.approx)
+    key = (fig.value, fig.approx, fig.ordinal)
     if key not in memo:
-        memo[key] = any(same_value(fig, other) for other in pair.source.figures)
+        memo[key] = any(same_value(fig, other) for other in pair.source.figures) or (
+            fig.ordinal and _rank_written(fig.value, pair.source.folded))
     return memo[key]
+
+
+def _rank_written(rank: float, folded: str) -> bool:
+    """The source writes this rank somewhere ("third", "3rd"), whatever its tagger made of it:
+    whether "first" is read as an ordinal changes with the words around it."""
+    forms = [w for w, v in lexicon().numbers.ordinals.items() if v == rank]
+    pattern = r"\b(?:" + "|".join([re.escape(w) for w in forms] + [rf"{int(rank)}(?:st|nd|rd|th)"]) + r")\b"
+    return re.search(pattern, folded) is not None
 
 
 def date_supported(d: DateMention, pair: ArticlePair) -> bool:

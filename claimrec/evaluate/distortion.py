@@ -98,7 +98,7 @@ def _is_figure(text: str) -> bool:
     lex = lexicon().numbers
     low = text.lower()
     return any(ch.isdigit() for ch in low) or any(
-        w in lex.months or w in lex.weekdays or w in lex.units for w in low.split())
+        w in lex.months or w in lex.weekdays or w in lex.units or w in lex.ordinals for w in low.split())
 
 
 def _flags(findings) -> set[str]:

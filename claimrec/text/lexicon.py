@@ -39,6 +39,14 @@ class EvidenceSpec(_Section):
     subjects: list[str] = Field(default_factory=list)
 
 
+class AsideMarks(_Section):
+    marks: list[str] = Field(default_factory=list)
+
+
+class ObjectModifiers(_Section):
+    preps: list[str] = Field(default_factory=list)
+
+
 class CueLexicon(_Section):
     classes: list[str]
     verbs: dict[str, VerbSpec]
@@ -48,6 +56,8 @@ class CueLexicon(_Section):
     prepositional: dict[str, str] = Field(default_factory=dict)
     # claim kind of a cue lemma where its class alone would give the wrong one
     kinds: dict[str, Literal["speech", "belief", "plan"]] = Field(default_factory=dict)
+    aside_marks: AsideMarks = Field(default_factory=lambda: AsideMarks())
+    object_modifiers: ObjectModifiers = Field(default_factory=lambda: ObjectModifiers())
     # cue classes of reported speech (the rest are beliefs and plans)
     speech_classes: list[str] = Field(default_factory=lambda: ["neutral", "assertive", "denial", "accusation"])
 
@@ -217,6 +227,7 @@ class MentionWords(_Section):
 
 class NumberLexicon(_Section):
     units: dict[str, float]
+    ordinals: dict[str, float] = Field(default_factory=dict)
     scales: dict[str, float]
     percent: list[str]
     currencies: dict[str, str]

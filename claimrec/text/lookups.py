@@ -62,6 +62,8 @@ class CueTables:
     gender_words: dict[str, str] = field(default_factory=dict)  # word in a mention -> "female" | "male"
     first_names: dict[str, str] = field(default_factory=dict)  # first name -> "female" | "male"
     spoken_words: frozenset[str] = frozenset()
+    aside_marks: frozenset[str] = frozenset()  # "although": a trailing clause that is the writer's aside
+    object_preps: frozenset[str] = frozenset()  # "described crass behavior by Trump": still the object
     denial_classes: frozenset[str] = field(default_factory=lambda: frozenset({"denial"}))
 
 
@@ -96,6 +98,8 @@ def extraction() -> CueTables:
         first_names={**{w: "female" for w in speakers.gender.female_names},
                      **{w: "male" for w in speakers.gender.male_names}},
         spoken_words=frozenset(speakers.spoken_words),
+        aside_marks=frozenset(cues.aside_marks.marks),
+        object_preps=frozenset(cues.object_modifiers.preps),
     )
 
 

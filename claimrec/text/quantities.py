@@ -34,6 +34,8 @@ class Figure:
     start: int  # doc token indices
     end: int
     text: str
+    # "70th", "third": a rank, not an amount; equal only to the same rank
+    ordinal: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,22 @@ def _is_year(value: float, text: str) -> bool:
     return value.is_integer() and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text) is not None
 
 
+_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.I)
+
+
+def _ordinal(tok) -> Optional[float]:
+    """The rank a token gives ("70th", "third"), or None. A number word counts only where the
+    tagger reads it as an ordinal: "second" is also a unit of time, "First Minister" a title."""
+    m = _ORDINAL.match(tok.text)
+    if m:
+        return float(m.group(1))
+    if tok.ent_type_ == "ORDINAL" and tok.pos_ == "ADJ":
+        return _lex().ordinals.get(tok.lower_)
+    return None
+
+
 def figures(tokens) -> list[Figure]:
-    """Numeric figures in ``tokens`` (years, times and ordinals excluded)."""
+    """Numeric figures in ``tokens`` (years and times excluded; ordinals marked as such)."""
     lex = _lex()
     scales, currencies = lex.scales, lex.currencies
     approximators = set(lex.approximators)
@@ -75,6 +91,11 @@ def figures(tokens) -> list[Figure]:
         tok = toks[i]
         value, unit, first, last = None, "", i, i
         if _time_at(toks, i) is not None or _is_day_of_month(toks, i):
+            i += 1
+            continue
+        rank = _ordinal(tok)
+        if rank is not None:
+            out.append(Figure(rank, _figure_unit(toks, i, i), False, tok.i, tok.i + 1, tok.text, ordinal=True))
             i += 1
             continue
         m = _NUM.match(tok.text.replace("\u00a0", ""))
@@ -157,6 +178,8 @@ def _approximated(toks, first: int, approximators: set[str]) -> bool:
 
 def same_value(a: Figure, b: Figure) -> bool:
     """Equal, or equal up to the rounding the less precise figure shows."""
+    if a.ordinal or b.ordinal:
+        return a.ordinal == b.ordinal and a.value == b.value
     if a.value == b.value:
         return True
     if a.value == 0 or b.value == 0:

@@ -55,8 +55,9 @@ def _casings(article: str) -> dict[str, str]:
     for m in _WORD.finditer(article):
         w = m.group(0).rstrip(".")
         before = article[:m.start()].rstrip()[-1:]
-        initial = before in ("", ".", "!", "?", ":", "\n")
-        counts.setdefault(w.lower(), Counter())[w.lower() if initial else w] += 1
+        if before in ("", ".", "!", "?", ":", "\n"):
+            continue  # a capital there is the sentence's, not the word's
+        counts.setdefault(w.lower(), Counter())[w] += 1
     # ties go to the lower-case form: capitals must be the article's habit, not an accident
     return {low: max(c.items(), key=lambda kv: (kv[1], kv[0].islower()))[0] for low, c in counts.items()}
 

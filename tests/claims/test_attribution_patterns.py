@@ -295,3 +295,32 @@ def test_a_name_behind_a_nearer_clause_s_subject_is_not_the_speaker(extract):
                      "whether the explosion was caused by a bomb.")
     assert all(c.speaker is None or c.speaker.text != "Chelsea" for c in claims)
     assert only(claims, cue="say").speaker.text == "the mayor"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    # a concessive clause closing the content is the writer's aside
+    ("Trump claimed that paying no income taxes was smart, although he again refused to release his returns.",
+     "that paying no income taxes was smart"),
+    ("The latest test, North Korea said, was its biggest yet, although it may take days to know its size.",
+     "The latest test, North Korea said, was its biggest yet"),
+    # so is a subjectless participle clause after a comma
+    ("Obama told black voters this weekend he would consider it a \"personal insult\" if they did not vote, "
+     "implicitly putting his name on the line.",
+     "he would consider it a \"personal insult\" if they did not vote"),
+])
+def test_a_closing_aside_and_the_time_of_telling_are_not_content(extract, sentence, content):
+    claims = [c for c in extract(sentence) if c.cue.lemma in ("claim", "say", "tell")]
+    assert [c.content.text for c in claims] == [content]
+
+
+def test_an_aside_inside_the_quote_is_the_speaker_s(extract):
+    c = only(extract('"We won, although it was close," she said.'), cue="say")
+    assert c.content.text == '"We won, although it was close,"'
+
+
+def test_a_preposition_after_an_object_content_goes_on_describing_it(extract):
+    c = only(extract("She described crass behavior by Trump behind the scenes of the hit show."), cue="describe")
+    assert c.content.text == "crass behavior by Trump behind the scenes of the hit show"
+    # where and when it was said is not what was said
+    c = only(extract("He described the plan in an interview on Monday."), cue="describe")
+    assert c.content.text == "the plan"

@@ -155,6 +155,17 @@ def test_number_changed(reconcile):
     assert "3,200" in f.summary and "5,200" in f.summary
 
 
+def test_a_changed_rank_is_a_changed_number(reconcile):
+    r = reconcile("Crowds gathered in Wellington to mark the 100th anniversary of the Gallipoli landings.",
+                  "Crowds gathered in Wellington to mark the 70th anniversary of the Gallipoli landings.")
+    f = only(r, "number_changed")
+    assert "100th" in f.summary and "70th" in f.summary
+    # the same rank in words and in digits is no change
+    r = reconcile("The senator won a third term in November after a close race.",
+                  "The senator won a 3rd term in November after a close race.")
+    assert not {"number_changed", "unsupported_addition"} & set(kinds(r))
+
+
 def test_equal_numbers_written_differently(reconcile):
     r = reconcile("The agency said 3.2 million people had registered, in a country of 19 million.",
                   "The agency said 3,200,000 people had registered, in a country of 19m.")
@@ -206,6 +217,21 @@ def test_unsupported_addition_quoting_a_new_person(reconcile):
                   "About 400 workers will lose their jobs.")
     f = only(r, "unsupported_addition")
     assert f.severity == "high" and "Petra Vogel" in f.summary
+
+
+def test_a_first_name_the_source_never_gives_a_known_surname_is_an_addition(reconcile):
+    src = ("Clarkson, 30, joined the club on Monday. \"I'm as fit as I've ever been,\" Clarkson told reporters. "
+           "The striker has scored twice this season.")
+    # a summariser's lower-cased first name is tagged as a common noun: it still counts
+    r = reconcile(src, "The striker jeremy Clarkson joined the club on Monday. The striker has scored twice this season.")
+    f = only(r, "unsupported_addition")
+    assert "jeremy Clarkson" in f.summary
+    # the surname alone, or the first name the source gives, adds nobody
+    full = src.replace("Clarkson, 30,", "David Clarkson, 30,")
+    r = reconcile(src, "Clarkson joined the club on Monday. The striker has scored twice this season.")
+    assert "unsupported_addition" not in kinds(r)
+    r = reconcile(full, "David Clarkson joined the club on Monday. The striker has scored twice this season.")
+    assert "unsupported_addition" not in kinds(r)
 
 
 def test_omission_of_a_denial(reconcile):

@@ -93,6 +93,14 @@ def test_detokenise_and_truecase():
         "Natalia Moon moved to Darwin. A star"
 
 
+def test_truecase_does_not_count_a_sentence_s_capital_against_a_name():
+    # flattened paragraphs ("in 2003.Curtis - a ...") open many sentences with the name: those
+    # capitals say nothing about the word, the one inside a sentence does
+    article = "They left in 2003.Curtis stayed. Curtis said no. The board thanked Curtis."
+    assert truecase("the board thanked alan curtis .", article).startswith("The board thanked alan Curtis")
+    assert truecase("the board thanked curtis . they left", article).endswith(". They left")
+
+
 def test_bad_lines_are_named_and_good_records_kept(scores, tmp_path):
     # the fixture file holds a broken line (2) and a record without summary/labels (3)
     assert [e.path.rsplit(":", 1)[1] for e in scores.skipped] == ["2", "3"]

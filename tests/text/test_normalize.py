@@ -36,6 +36,19 @@ def test_different_figures(nlp, a, b):
     assert not same_value(one_figure(nlp, a), one_figure(nlp, b))
 
 
+def test_ordinals_are_ranks_equal_only_to_the_same_rank(nlp):
+    third, third_word = one_figure(nlp, "Obama won a 3rd term."), one_figure(nlp, "Obama won a third term.")
+    assert third.ordinal and third_word.ordinal and same_value(third, third_word)
+    assert (third.value, third.unit) == (3.0, "term")
+    # a rank is no amount, and ranks are not rounded: the 70th anniversary is not the 72nd
+    assert not same_value(third, one_figure(nlp, "Obama won 3 terms."))
+    assert not same_value(one_figure(nlp, "the 70th anniversary"), one_figure(nlp, "the 72nd anniversary"))
+    # "second" as a unit of time and "First Minister" as a title are no ranks
+    assert not [f for f in figures(nlp("First Minister Nicola Sturgeon spoke for a second.")) if f.ordinal]
+    # a day of the month is a date
+    assert not figures(nlp("The vote was held on June 2nd."))
+
+
 def test_units_and_years(nlp):
     doc = nlp("The 23-year-old moved in 2012 and paid $5bn for 3.2 million users.")
     found = {(f.value, f.unit) for f in figures(doc)}
