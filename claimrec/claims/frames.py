@@ -39,6 +39,10 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
         # "that"-clauses sometimes come out as advcl/xcomp with an explicit "that"
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "dep")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    displaced = False
+    if not clauses and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        clauses = [c for c in tok.rights if _displaced_complement(c)]
+        displaced = bool(clauses)
     if not clauses:
         clauses = _addressee_clause(tok)
     if not clauses:
@@ -46,7 +50,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
     # quoted sentences around the cue ("A," he said, "B.") give several
     # complements; they form one claim
     a, b = range_of(clauses)
-    a = _past_leading_time(index.doc, clauses[0], a)
+    a = _complement_start(clauses[0]) if displaced else _past_leading_time(index.doc, clauses[0], a)
     b = _second_complement(tok, b)
     # "said it was opposed to the test and warned North Korea ...": a subjectless
     # reporting verb coordinated inside the complement is the speaker's next act
@@ -72,13 +76,17 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
 
 def _past_leading_time(doc, clause, a: int) -> int:
     """The content's first token after a time phrase the parser hung on the complement but
-    that dates the telling: "told black voters this weekend he would consider it an insult"."""
+    that dates the telling: "told black voters this weekend he would consider it an insult",
+    "said on Tuesday the talks had failed"."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None:
         return a
     for c in clause.children:
-        if c.i < subject.i and c.dep_ == "npadvmod" and c.left_edge.i == a and c.ent_type_ in ("DATE", "TIME") \
-                and not any(t.is_quote for t in c.subtree):
+        if c.i >= subject.i or c.left_edge.i != a or any(t.is_quote for t in c.subtree):
+            continue
+        dated = c.ent_type_ in ("DATE", "TIME") if c.dep_ == "npadvmod" else c.dep_ == "prep" and all(
+            t.ent_type_ in ("DATE", "TIME") for t in list(c.subtree)[1:] if not t.is_punct and t.dep_ != "det")
+        if dated and c.right_edge.i < subject.left_edge.i:
             return c.right_edge.i + 1
     return a
 
@@ -108,6 +116,34 @@ def _quoted(doc, i: int) -> bool:
     """Token ``i`` stands inside quotation marks opened earlier in its sentence."""
     marks = [t for t in doc[doc[i].sent.start:i] if t.is_quote]
     return len(marks) % 2 == 1
+
+
+def _displaced_complement(c) -> bool:
+    """"said after the convention he would not accept ...", "tweeted in the early hours that
+    Machado was ...": a phrase between the cue and its clause makes the parser hang the clause
+    on the cue as an adverbial. A clause with a subject of its own and no subordinator (or only
+    "that") is the complement; "if", "because", "when" clauses are real adverbials."""
+    if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children):
+        return False
+    if any(d.dep_ == "mark" and d.lower_ != "that" or d.tag_ == "WRB" for d in c.children if d.i < c.i):
+        return False
+    if any(d.dep_ == "advmod" and d.i == c.left_edge.i and d.lower_ != "that" for d in c.children):
+        return False
+    # only the displacing phrase comes between the cue and the clause: no quote, no dash aside
+    doc = c.doc
+    between = doc[c.head.i + 1:_complement_start(c)]
+    return all(t.dep_ in ("prep", "pobj", "det", "amod", "compound", "nummod", "npadvmod", "advmod", "poss", "case")
+               or t.lower_ == "that" for t in between)
+
+
+def _complement_start(c) -> int:
+    """Where a displaced complement begins: at its "that" or its subject, leaving out the
+    phrase that displaced it ("said after the convention he would ...")."""
+    subject = next(d for d in c.children if d.dep_ in ("nsubj", "nsubjpass", "expl"))
+    that = next((d for d in c.children if d.lower_ == "that" and d.i < subject.i), None)
+    return that.i if that is not None else subject.left_edge.i
 
 
 def _second_complement(tok, b: int) -> int:
@@ -196,6 +232,8 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children) \
             and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < tok.i for c in tok.children):
+        return None  # "She laughed when he said it": a time clause, not a parenthetical
     if tok.dep_ == "conj" or tok.dep_ == "ccomp":
         return None
     hl, hr = head.left_edge.i, head.right_edge.i
@@ -257,7 +295,8 @@ def _object_modifiers(tok, end: int) -> list:
     preps = extraction().object_preps
     out = []
     for c in tok.rights:
-        if c.left_edge.i != end + 1 or c.dep_ != "prep" or c.lower_ not in preps:
+        if c.left_edge.i != end + 1 or c.dep_ != "prep" or c.lower_ not in preps \
+                or not any(d.dep_ in ("pobj", "pcomp") for d in c.children):
             continue
         out.append(c)
         end = c.right_edge.i

@@ -324,3 +324,20 @@ def test_a_preposition_after_an_object_content_goes_on_describing_it(extract):
     # where and when it was said is not what was said
     c = only(extract("He described the plan in an interview on Monday."), cue="describe")
     assert c.content.text == "the plan"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+     "he would not accept Cruz's endorsement if it were offered"),
+    ("Trump tweeted in the early morning hours that Machado was \u201cdisgusting\u201d and \u201ca con\u201d.",
+     "that Machado was \u201cdisgusting\u201d and \u201ca con\u201d"),
+    ("The minister said on Tuesday the talks had failed.", "the talks had failed"),
+])
+def test_a_clause_displaced_by_a_phrase_after_the_cue_is_still_its_content(extract, sentence, content):
+    claims = [c for c in extract(sentence) if c.cue.lemma in ("say", "tweet")]
+    assert [c.content.text for c in claims] == [content]
+
+
+def test_a_time_clause_around_a_cue_is_no_parenthetical(extract):
+    # "when he said it": the main clause is not what he said
+    assert not [c for c in extract("She laughed when he said it.") if c.content.text.startswith("She laughed")]
