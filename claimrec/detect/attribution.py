@@ -49,7 +49,13 @@ def _proper_run(view, span) -> Optional[str]:
         return None
     toks = view.doc.char_span(span.start, span.end, alignment_mode="expand")
     runs = [run for run in _name_runs(toks or []) if not describes_noun(run[-1])]
-    return " ".join(t.text for t in max(runs, key=len)) if runs else None
+    if not runs:
+        return None
+    # "Len Burman, head of the Tax Policy Center" names Burman: the run at the phrase's head,
+    # not the longest one, which may be the employer in the apposition
+    root = toks.root if toks is not None else None
+    headed = [run for run in runs if root is not None and any(t.i == root.i for t in run)]
+    return " ".join(t.text for t in (headed[0] if headed else max(runs, key=len)))
 
 
 def _named(claim: Claim, view=None) -> Optional[str]:
@@ -194,6 +200,16 @@ def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> 
             and not rs.resolved_from and not ss.resolved_from \
             and not _mentioned_in(rs, sc, pair.source) and not _mentioned_in(ss, rc, pair.rewrite):
         severity, conf = rate("attribution_changed", party_changed=True, overlap=overlap, resolved=resolved)
+        return [Draft("attribution_changed", severity, conf,
+                      f"Attribution changed: source gives {q(sc.content.text, 50)} to {q(ss.text)}; "
+                      f"the rewrite to {q(rs.text)}",
+                      evidence, party_ids, claim_ids)]
+    if rname and sname and not same_person and not rs.resolved_from and not ss.resolved_from \
+            and not _mentioned_in(rs, sc, pair.source) and not _mentioned_in(ss, rc, pair.rewrite):
+        # another named speaker of the same party (or of none resolved): "said Len Burman, head of
+        # the Tax Policy Center" -> "said Lily Batchelder, head of ..."; the party may be shared, the
+        # words are someone else's now
+        severity, conf = rate("attribution_changed", party_changed=False, overlap=overlap, resolved=resolved)
         return [Draft("attribution_changed", severity, conf,
                       f"Attribution changed: source gives {q(sc.content.text, 50)} to {q(ss.text)}; "
                       f"the rewrite to {q(rs.text)}",

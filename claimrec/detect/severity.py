@@ -17,7 +17,8 @@ Severity (what the finding would cost a reader who trusted the rewrite):
   one argument of the same predicate was replaced by a different referent.
 - ``place_changed``: medium; high inside an attributed claim.
 - ``attribution_changed``: high when the content moved to another party;
-  medium when a named speaker became anonymous or the reverse.
+  medium when a named speaker became anonymous or the reverse, or another named
+  person of the same party (or of none resolved).
 - ``quote_unsourced``: high for quotes of five words or more, else medium.
 - ``quote_altered``: high when negation changed inside the quote, else medium.
 - ``unsupported_addition``: high when it introduces a new person who is quoted

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from claimrec.text.keys import base_key
 from claimrec.text.lexicon import lexicon
 from claimrec.text.normalize import norm
 
@@ -255,6 +256,8 @@ def detection() -> DetectTables:
             title_words.update(v.lower().replace(".", "").split())
     antonyms: dict[str, set[str]] = {}
     for a, b in words.antonyms:
+        # keyed as predicates are (lemma keys), so "approved" meets "rejected"
+        a, b = base_key(a), base_key(b)
         antonyms.setdefault(a, set()).add(b)
         antonyms.setdefault(b, set()).add(a)
     return DetectTables(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def kinds(report) -> list[str]:
     return [f.kind for f in report.findings]
@@ -72,6 +74,14 @@ def test_the_speaker_called_by_the_source_s_own_title_is_not_anonymised(reconcil
     assert "attribution_changed" in kinds(r)
 
 
+def test_a_quote_given_to_another_named_person_of_the_same_body_is_reattributed(reconcile):
+    src = ("\u201cThe plan would benefit people like him,\u201d said Len Burman, head of the Tax Policy Center. "
+           "Lily Batchelder, a former tax aide, said taxes would rise for some families.")
+    rw = src.replace("said Len Burman, head", "said Lily Batchelder, head")
+    f = only(reconcile(src, rw), "attribution_changed")
+    assert "Len Burman" in f.summary and "Lily Batchelder" in f.summary
+
+
 def test_same_speaker_with_a_shorter_name_is_not_a_change(reconcile):
     r = reconcile("Maria Lopez, the hospital's chief executive, said the ward would reopen next month.",
                   "Lopez said the ward would reopen next month.")
@@ -124,6 +134,25 @@ def test_stance_flip(reconcile):
                   "The health minister signed the agreement with the drug makers on Friday.")
     f = only(r, "stance_flip")
     assert f.severity == "high" and "did not sign" in f.summary
+
+
+@pytest.mark.parametrize("source,rewrite,words", [
+    ("The council approved the new budget on Monday after a long debate.",
+     "The council rejected the new budget on Monday after a long debate.", ("approved", "rejected")),
+    ("Prices rose sharply in March across the region, the agency said.",
+     "Prices fell sharply in March across the region, the agency said.", ("rose", "fell")),
+    ("The court upheld the ruling against the bank on Thursday.",
+     "The court overturned the ruling against the bank on Thursday.", ("upheld", "overturned")),
+])
+def test_a_predicate_replaced_by_its_antonym_is_a_stance_flip(reconcile, source, rewrite, words):
+    f = only(reconcile(source, rewrite), "stance_flip")
+    assert all(w in f.summary for w in words)
+
+
+def test_a_predicate_replaced_by_a_near_synonym_is_no_stance_flip(reconcile):
+    r = reconcile("The council approved the new budget on Monday after a long debate.",
+                  "The council passed the new budget on Monday after a long debate.")
+    assert "stance_flip" not in kinds(r)
 
 
 def test_role_swap_full(reconcile):
