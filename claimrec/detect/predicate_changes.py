@@ -24,7 +24,7 @@ Single words swapped inside copied wording are :mod:`claimrec.detect.substitutio
 
 from __future__ import annotations
 
-from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence
+from claimrec.detect.context import AlignedSentence, ArticlePair, DetectContext, Sentence, nearest_source
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.referents import Referents
 from claimrec.detect.severity import rate
@@ -33,6 +33,7 @@ from claimrec.text.cues import is_denial, is_reporting
 from claimrec.text.keys import keys_of
 from claimrec.text.lookups import detection
 from claimrec.text.negation import negation_tokens
+from claimrec.text.normalize import names_compatible
 from claimrec.text.predicates import Arg, Predicate
 from claimrec.text.quantities import dates
 
@@ -64,8 +65,58 @@ def detect_predicate_changes(ctx: DetectContext, pair: ArticlePair, given: Given
                 continue
             s, ps = match
             out.extend(_compare(pair, al, s, pr, ps, refs))
+    found = [(sp.start, sp.end) for d in out for sp in d.evidence if sp.article_id == pair.rewrite.article.id]
+    for al in pair.aligned:
+        if not al.words.identical:
+            out.extend(d for d in _acting_on_itself(pair, al, refs)
+                       if not any(a < d.evidence[0].end and d.evidence[0].start < b for a, b in found)
+                       and not given.is_explained(pair.rewrite.article.id, d.evidence[0].start, d.evidence[0].end))
     out.extend(_claim_flips(ctx, pair))
     return out
+
+
+def _acting_on_itself(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:
+    """A rewrite predicate whose actor is also the one acted on, named alike ("Gloucester
+    beat Gloucester", "Apple has begun legal action against Apple"), where the source never
+    has that actor do it to itself: the other party was lost, who did what to whom with it."""
+    out: list[Draft] = []
+    rdoc = pair.rewrite.doc
+    patient_preps = detection().patient_preps
+    for pr in al.rewrite.predicates:
+        actor = pr.subj
+        if actor is None or not actor.named or actor.pronoun:
+            continue
+        others = [pr.obj] + [a for p, a in pr.all_preps() if p in patient_preps]
+        acted_on = next((a for a in others if a is not None and a.named and not a.pronoun
+                         and (a.end <= actor.start or actor.end <= a.start)
+                         and names_compatible(actor.name, a.name, VARIANT)), None)
+        if acted_on is None or _source_has_it_act_on_itself(pair, pr):
+            continue
+        match = _counterpart(pair, al, pr, refs)
+        near = match[0] if match is not None else nearest_source(pair, al)
+        rtoks = rdoc[min(actor.start, acted_on.start):max(actor.end, acted_on.end)]
+        severity, conf = rate("role_swap", full_swap=False, similarity=al.similarity, shared=1)
+        # the one acted on first: that is where the other party went missing
+        evidence = [pair.rewrite.tok_span(rdoc[acted_on.start:acted_on.end]), pair.rewrite.tok_span(rtoks),
+                    al.rewrite.span()]
+        if match is not None:
+            evidence.insert(2, pair.source.tok_span(_extent(match[0], match[1])))
+        if near is not None:
+            evidence.append(near.span())
+        out.append(Draft("role_swap", severity, conf - 0.1,
+                         f"Actor and the one acted on are the same in the rewrite: {q(rtoks.text, 70)}; "
+                         f"the source never has {q(actor.text(rdoc), 40)} do that to itself",
+                         evidence, key=("role_swap", pair.rewrite.article.id, actor.start, acted_on.start)))
+    return out
+
+
+def _source_has_it_act_on_itself(pair: ArticlePair, pr: Predicate) -> bool:
+    for _, ps in pair.source.predicates_by_key.get(pr.key, ()):
+        if ps.subj is not None and ps.subj.named and any(
+                a is not None and a.named and a is not ps.subj and names_compatible(ps.subj.name, a.name, VARIANT)
+                for a in [ps.obj] + [x for _, x in ps.all_preps()]):
+            return True
+    return False
 
 
 def _counterpart(pair: ArticlePair, al: AlignedSentence, pr: Predicate, refs: Referents):

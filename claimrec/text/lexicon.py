@@ -254,6 +254,8 @@ class WordLists(_Section):
     name_stopwords: list[str]
     # antonym pairs of predicates: one replaced by the other reverses what is said
     antonyms: list[tuple[str, str]] = Field(default_factory=list)
+    # prepositions whose object is the other party of an act ("action against Apple")
+    patient_preps: list[str] = Field(default_factory=list)
 
 
 class Agency(_Section):

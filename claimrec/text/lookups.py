@@ -242,6 +242,7 @@ class DetectTables:
     pronoun_speakers: frozenset[str]
     name_stopwords: frozenset[str]
     antonyms: dict[str, frozenset[str]]
+    patient_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -272,4 +273,5 @@ def detection() -> DetectTables:
         pronoun_speakers=frozenset(words.pronoun_speakers),
         name_stopwords=frozenset(words.name_stopwords),
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        patient_preps=frozenset(words.patient_preps),
     )

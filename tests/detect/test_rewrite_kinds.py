@@ -155,6 +155,14 @@ def test_a_predicate_replaced_by_a_near_synonym_is_no_stance_flip(reconcile):
     assert "stance_flip" not in kinds(r)
 
 
+def test_an_actor_acting_on_itself_lost_the_other_party(reconcile):
+    # a sentence written afresh, with no copied words for a substitution to anchor on
+    r = reconcile("Cardiff Blues lost to Gloucester at Kingsholm. Gloucester stay top of the pool after the win.",
+                  "Gloucester came from behind to beat Gloucester at Kingsholm.")
+    f = only(r, "role_swap")
+    assert "Gloucester came from behind to beat Gloucester" in f.summary
+
+
 def test_role_swap_full(reconcile):
     r = reconcile("Rebel fighters attacked the army convoy near the border town.",
                   "The army convoy attacked rebel fighters near the border town.")
