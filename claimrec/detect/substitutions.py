@@ -231,15 +231,18 @@ def _date(pair: ArticlePair, al: AlignedSentence, h: Hunk):
 def _name_run(doc, toks) -> tuple[str, str] | None:
     """(entity family, text) of the one participant's name among ``toks``: a named person,
     organisation or place, or a short run of proper nouns the tagger left unlabelled. A name
-    that only modifies a common noun ("the Darwin woman") names no participant."""
+    that only modifies a common noun ("the Clinton campaign") names no participant, unless it
+    is a place: "at her Brooklyn school" -> "at her Houston school" still moves the school."""
     idx = {t.i for t in toks}
     ents = [e for e in doc.ents if e.label_ in NAMED and (e.start in idx or e.end - 1 in idx)]
     if len(ents) == 1:
         e = ents[0]
-        if len(e) > MAX_NAME or describes_noun(e.root):
+        if len(e) > MAX_NAME:
             return None
         if e.label_ in PLACES:
             return "place", e.text
+        if describes_noun(e.root):
+            return None
         return ("actor", e.text) if e.label_ in _ACTORS else None
     if not ents:
         props = [t for t in toks if t.pos_ == "PROPN" and t.is_alpha]

@@ -78,3 +78,12 @@ def test_benign_copies_have_no_rewrite_findings(reconcile):
     joined = SOURCE.replace("spokeswoman.\n\nGovernor", "spokeswoman. Governor")
     for copy in (SOURCE, curly, rewrapped, stated, joined):
         assert kinds(reconcile(SOURCE, copy)) == set(), copy[:80]
+
+
+def test_a_place_swapped_in_front_of_a_noun_moves_it(reconcile):
+    src = "At her Brooklyn school, Joseph and other parents protested the state funding system."
+    r = reconcile(src, src.replace("Brooklyn", "Houston"))
+    assert "place_changed" in kinds(r)
+    # a nationality for a place is a rewording
+    src = "The Darwin woman moved to the Philippines in 2012 to act."
+    assert "place_changed" not in kinds(reconcile(src, src.replace("Darwin", "Australian")))
