@@ -108,7 +108,11 @@ def paragraph_boundaries(doc):
     a word, and "No.  Trump has money" would otherwise parse as one sentence where
     "No. Trump has money" parses as two. The same text re-spaced must parse the same.
     """
-    spaces = [t for t in doc[:-1] if t.is_space]
+    # the few tokens each rule reads are found as arrays, not by a Token object per token
+    from claimrec.text.arrays import flagged, indices_where
+
+    last = len(doc) - 1
+    spaces = [doc[i] for i in flagged(doc, "IS_SPACE") if i < last]
     wrapped = hard_wrapped(doc.text) if any("\n" in t.text for t in spaces) else False
     for t in spaces:
         nxt = doc[t.i + 1]
@@ -121,9 +125,11 @@ def paragraph_boundaries(doc):
     # and so does one space after a full stop the tokenizer split off (an abbreviation's
     # stays on its word) before a capital: what the parser makes of it varies with the
     # spacing, and a one-word answer ("No. Trump has money") it runs into the next sentence
-    for t in doc[:-1]:
-        nxt = doc[t.i + 1]
-        if t.text in (".", "?", "!") and t.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha:
+    for i in indices_where(doc, "ORTH", (".", "?", "!")):
+        if i >= last:
+            continue
+        t, nxt = doc[i], doc[i + 1]
+        if t.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha:
             nxt.is_sent_start = True
     return doc
 

@@ -18,6 +18,7 @@ from typing import Optional
 from claimrec.claims.candidate import Candidate, SpeakerInfo
 from claimrec.claims.speaker_info import describe_speaker, mention_gender, speaker_kind
 from claimrec.claims.speakers import mention_bounds
+from claimrec.text.arrays import indices_where
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables
 from claimrec.text.lookups import parties as party_tables
@@ -58,8 +59,9 @@ def _entity_mentions(index: AnnotatedDoc, lex: CueTables) -> list[_Mention]:
             info.gender = mention_gender(doc, head, max(0, ent.start - 3), ent.text, lex)
         out.append(_Mention(ent.start_char, index.tok_sent[ent.start], info, head.lemma_.lower(),
                             False, head.dep_ in ("nsubj", "nsubjpass")))
-    for tok in doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.government_heads \
+    for i in indices_where(doc, "POS", ["NOUN"]):  # only nouns can be government heads
+        tok = doc[i]
+        if tok.lemma_.lower() in lex.government_heads \
                 and index.tok_quote[tok.i] < 0 and tok.dep_ not in ("compound",):
             left, right = mention_bounds(tok)
             if right - left > 6:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from claimrec.text.arrays import indices_where_any
 from claimrec.text.document import AnnotatedDoc
 from claimrec.text.lookups import CueTables, VerbCue
 
@@ -71,11 +72,17 @@ def _phrase_at(doc, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> Option
     return best
 
 
+def _cue_candidates(doc, phrases: dict) -> list[int]:
+    """Tokens that can be cues, in order: the first words of source-marking phrases, verbs
+    and nouns (found as arrays: most tokens are none of these)."""
+    return indices_where_any(doc, {"LOWER": phrases, "POS": ("VERB", "AUX", "NOUN")})
+
+
 def find_cues(index: AnnotatedDoc, lex: CueTables) -> Iterator[CueHit]:
     doc = index.doc
     phrases = lex.prepositional_index
-    for tok in doc:
-        i = tok.i
+    for i in _cue_candidates(doc, phrases):
+        tok = doc[i]
         if index.tok_quote[i] >= 0:
             continue
         if tok.lower_ in phrases:

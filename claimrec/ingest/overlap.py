@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -32,14 +33,30 @@ def sentences(text: str) -> list[str]:
 
 
 def sentence_overlap(text: str, source_sentences: list[str]) -> Overlap:
-    """How many sentences of ``text`` have a close match among ``source_sentences``."""
+    """How many sentences of ``text`` have a close match among ``source_sentences``
+    (by token_sort_ratio, see ``_sorted_words``)."""
     own = sentences(text)
     if not own or not source_sentences:
         return Overlap(0, len(own))
-    choices = [default_process(s) for s in source_sentences]
+    # every article is compared with the same source: its sentences are prepared once
+    choices = _sorted_choices(tuple(source_sentences))
     shared = 0
     for sentence in own:
-        hit = process.extractOne(default_process(sentence), choices, scorer=fuzz.token_sort_ratio,
+        hit = process.extractOne(_sorted_words(sentence), choices, scorer=fuzz.ratio,
                                  score_cutoff=SAME_SENTENCE)
         shared += hit is not None
     return Overlap(shared, len(own))
+
+
+def _sorted_words(sentence: str) -> str:
+    """The sentence as token_sort_ratio compares it: processed, its words sorted and joined
+    by single spaces. token_sort_ratio(a, b) is ratio(_sorted_words(a), _sorted_words(b)),
+    and this way each source sentence is processed and sorted once, not once per
+    comparison. (default_process leaves spaces as the only whitespace, so ``split()``
+    cuts where rapidfuzz does.)"""
+    return " ".join(sorted(default_process(sentence).split()))
+
+
+@lru_cache(maxsize=8)
+def _sorted_choices(source_sentences: tuple[str, ...]) -> list[str]:
+    return [_sorted_words(s) for s in source_sentences]

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from claimrec.models import Article, Claim
 from claimrec.resolve.phrases import Phrase, classify, find_country, words_of
+from claimrec.text.arrays import indices_where, noun_chunks
 from claimrec.text.lookups import parties as party_tables
 from claimrec.text.normalize import norm
 
@@ -96,14 +97,15 @@ class _DocScanner:
         return norm(span.text) in self.places and not self.lex.country(span.text)
 
     def scan(self) -> list[Mention]:
-        for ent in self.doc.ents:
+        ents = self.doc.ents  # a new tuple of Spans at every read
+        for ent in ents:
             if ent.label_ == "PERSON":
                 self._person(ent.start, ent.end)
         self._untagged_titled_people()
-        for ent in self.doc.ents:
+        for ent in ents:
             if ent.label_ == "ORG" and self._free(ent.start, ent.end):
                 self._organisation(ent.start, ent.end)
-        for chunk in self.doc.noun_chunks:
+        for chunk in noun_chunks(self.doc):
             if self._free(chunk.root.i, chunk.root.i + 1):
                 self._chunk(chunk)
         self.out.sort(key=lambda m: (m.start, m.end))
@@ -209,8 +211,9 @@ class _DocScanner:
     def _untagged_titled_people(self) -> None:
         """ "Deputy Aidos Sarym": a title in front of proper nouns the tagger left unlabelled."""
         doc, lex = self.doc, self.lex
-        for t in doc:
-            if not (t.text[:1].isupper() and t.dep_ == "compound" and t.head.pos_ == "PROPN"
+        for i in indices_where(doc, "DEP", ["compound"]):
+            t = doc[i]
+            if not (t.text[:1].isupper() and t.head.pos_ == "PROPN"
                     and t.head.i > t.i and t.head.ent_type_ == ""):
                 continue
             kind = lex.title_kind([t.text])

@@ -399,8 +399,13 @@ class PartyBuilder:
         if kind == "org":
             names = Counter(m.phrase.name for m in rec.mentions if m.kind == "organisation")
             if names:
+                # the most used name, the first used of equals (first positions found in one
+                # pass: order.index per name was quadratic in a big party's mentions)
+                first: dict[str, int] = {}
                 order = [m.phrase.name for m in sorted(rec.mentions, key=_pos) if m.kind == "organisation"]
-                return max(names, key=lambda x: (names[x], -order.index(x)))
+                for i, name in enumerate(order):
+                    first.setdefault(name, i)
+                return max(names, key=lambda x: (names[x], -first[x]))
             return value
         if kind == "group":
             # the form that uses the group's own noun ("authors", not its synonym "developers")

@@ -18,14 +18,15 @@ once per article, by one definition, and every stage reads the same values:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
 from claimrec.nlp import hard_wrapped
+from claimrec.text.arrays import indices_where, token_positions, token_starts
 from claimrec.text.hedges import Hedge, find_hedges
-from claimrec.text.keys import keys_of, proper_keys
+from claimrec.text.keys import token_keys
 from claimrec.text.modality import Marker, find_markers
 from claimrec.text.normalize import fold
 from claimrec.text.quantities import DateMention, Figure, dates, figures
@@ -126,17 +127,17 @@ def annotate(article_id: str, text: str, doc) -> AnnotatedDoc:
     all_quotes = find_quotes(text)
     quotes = [q for q in all_quotes if q.depth == 0]
     n = len(doc)
+    # token offsets and texts read as arrays: no Token object per token
     tok_quote = [-1] * n
-    is_mark = [False] * n
     qi = 0
-    for tok in doc:
-        start = tok.idx
+    for i, start in enumerate(token_starts(doc)):
         while qi < len(quotes) and quotes[qi].end <= start:
             qi += 1
         if qi < len(quotes) and quotes[qi].start <= start < quotes[qi].end:
-            tok_quote[tok.i] = qi
-        if tok.text and all(ch in QUOTE_CHARS for ch in tok.text):
-            is_mark[tok.i] = True
+            tok_quote[i] = qi
+    is_mark = [False] * n
+    for i in token_positions(doc, lambda text, _lower: bool(text) and all(ch in QUOTE_CHARS for ch in text)):
+        is_mark[i] = True
 
     tok_sent = [0] * n
     sent_bounds: list[tuple[int, int]] = []
@@ -200,12 +201,14 @@ def _unit_spans(doc, text: str, wrapped: bool) -> list[list[int]]:
 def _units(adoc: AnnotatedDoc, wrapped: bool) -> tuple[list[Unit], list[int]]:
     doc, text = adoc.doc, adoc.text
     tok_unit = [-1] * len(doc)
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
+    # content keys and proper nouns of every token, read once for the whole document
+    keys = token_keys(doc)
+    proper = set(indices_where(doc, "POS", ["PROPN"]))
     units: list[Unit] = []
     for a, b in _unit_spans(doc, text, wrapped):
         lo = bisect_right(starts, a - 1)  # first token starting at or after a
         hi = bisect_right(starts, b - 1)  # one past the last token starting before b
-        toks = doc[lo:hi]
         for i in range(lo, hi):
             tok_unit[i] = len(units)
         quoted_chars, quote_toks, pieces = 0, [], []
@@ -216,13 +219,15 @@ def _units(adoc: AnnotatedDoc, wrapped: bool) -> tuple[list[Unit], list[int]]:
                 break
             qa, qb = max(a, q.start), min(b, q.end)
             quoted_chars += len(_ALNUM.findall(text[qa:qb]))
-            quote_toks.extend(t for t in toks if qa <= t.idx < qb)
+            # the unit's tokens starting inside the quote (token starts are increasing)
+            quote_toks.extend(range(bisect_left(starts, qa, lo, hi), bisect_left(starts, qb, lo, hi)))
             pieces.append(text[qa:qb].strip("\"“”„‘’'«»` "))
         total = len(_ALNUM.findall(text[a:b])) or 1
         units.append(Unit(
             index=len(units), start=a, end=b, tok_start=lo, tok_end=hi,
-            keys=frozenset(keys_of(toks)), proper=frozenset(proper_keys(toks)),
-            quote_keys=frozenset(keys_of(quote_toks)), quoted=quoted_chars / total >= 0.5,
+            keys=frozenset(k for k in keys[lo:hi] if k),
+            proper=frozenset(keys[i] for i in range(lo, hi) if i in proper and keys[i]),
+            quote_keys=frozenset(keys[i] for i in quote_toks if keys[i]), quoted=quoted_chars / total >= 0.5,
             quote_text=" ".join(p for p in pieces if p),
         ))
     return units, tok_unit

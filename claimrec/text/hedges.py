@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimrec.text.keys import keys_of
 from claimrec.text.lexicon import lexicon
-from claimrec.text.matching import hedge_matcher, matches
+from claimrec.text.matching import hedge_matcher, matches_in
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ def find_hedges(doc, bounds: list[tuple[int, int]]) -> list[Hedge]:
     lex = lexicon().hedges
     matcher = hedge_matcher(doc.vocab)
     out: list[Hedge] = []
-    for lo, hi in bounds:
-        for k, start, end in matches(matcher, doc, lo, hi):
+    for (lo, hi), found in zip(bounds, matches_in(matcher, doc, bounds)):
+        for k, start, end in found:
             entry = lex.patterns[k]
             scope = entry.scope or lex.scopes[entry.kind]
             if scope == "next_np":

@@ -81,6 +81,21 @@ def _token_facts(tok) -> tuple[bool, str]:
     return facts
 
 
+def token_keys(doc) -> list[Optional[str]]:
+    """``token_key`` of every token of ``doc``, by index: the ids the table is keyed on are
+    read for the whole Doc at once, and a Token object is made only for a word not seen
+    before (the table holds most words of an article after its first few sentences)."""
+    from spacy.attrs import LEMMA, ORTH, POS
+
+    out: list[Optional[str]] = []
+    for i, ids in enumerate(map(tuple, doc.to_array([ORTH, LEMMA, POS]).tolist())):
+        facts = _FACTS.get(ids)
+        if facts is None:
+            facts = _token_facts(doc[i])
+        out.append(facts[1] if facts[0] else None)
+    return out
+
+
 def _is_content(tok) -> bool:
     if tok.is_punct or tok.is_space or tok.pos_ not in CONTENT_POS:
         return False

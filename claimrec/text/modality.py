@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimrec.text.keys import lemma_key
 from claimrec.text.lexicon import lexicon
-from claimrec.text.matching import matches, modality_matcher
+from claimrec.text.matching import matches_in, modality_matcher
 
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "pobj")
 
@@ -35,9 +35,9 @@ def find_markers(doc, bounds: list[tuple[int, int]]) -> list[Marker]:
     lex = lexicon().modality
     matcher = modality_matcher(doc.vocab)
     out: list[Marker] = []
-    for lo, hi in bounds:
+    for hits in matches_in(matcher, doc, bounds):
         found = []
-        for k, start, end in matches(matcher, doc, lo, hi):
+        for k, start, end in hits:
             entry = lex.markers[k]
             anchor = _anchor(doc, entry.anchor, start, end)
             if not (0 <= anchor < len(doc)):

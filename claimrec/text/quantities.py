@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
+from claimrec.text.arrays import Words, word_positions
 from claimrec.text.keys import base_key
 from claimrec.text.lexicon import NumberLexicon, lexicon
 
 _NUM = re.compile(r"^(?P<cur>us\$|[$£€¥₹#])?(?P<num>\d+(?:[,\u202f]\d{3})*(?:\.\d+)?|\.\d+)"
                   r"(?P<suf>k|m|mn|mln|bn|b|tn|%|s)?$", re.I)
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _lex() -> NumberLexicon:
@@ -61,7 +67,19 @@ def _word_value(tok) -> Optional[float]:
 
 
 def _is_year(value: float, text: str) -> bool:
-    return value.is_integer() and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text) is not None
+    return value.is_integer() and 1900 <= value <= 2100 and _FOUR_DIGITS.fullmatch(text) is not None
+
+
+def _has_digit(text: str) -> bool:
+    if text.isascii():  # nearly every word: a regex search, no loop over characters
+        return _ASCII_DIGIT.search(text) is not None
+    return any(ch.isdigit() for ch in text)  # "²" and other digits that are not 0-9
+
+
+def _next_at(positions: list[int], i: int, n: int) -> int:
+    """The first of the sorted ``positions`` at or after ``i`` (``n`` when none is)."""
+    k = bisect_left(positions, i)
+    return positions[k] if k < len(positions) else n
 
 
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.I)
@@ -83,11 +101,15 @@ def figures(tokens) -> list[Figure]:
     lex = _lex()
     scales, currencies = lex.scales, lex.currencies
     approximators = set(lex.approximators)
-    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
+    toks = Words(tokens)  # a reflowed double space is no word
+    # a figure starts only at a word with a digit, a number word or an ordinal word (the
+    # tests below): the scan jumps from one such word to the next
+    units, ordinals = lex.units, lex.ordinals
+    starts = word_positions(toks, lambda text, low: _has_digit(text) or low in units or low in ordinals)
     out: list[Figure] = []
     n = len(toks)
     i = 0
-    while i < n:
+    while (i := _next_at(starts, i, n)) < n:
         tok = toks[i]
         value, unit, first, last = None, "", i, i
         if _time_at(toks, i) is not None or _is_day_of_month(toks, i):
@@ -213,9 +235,12 @@ def dates(tokens) -> list[DateMention]:
     months, weekdays = lex.months, lex.weekdays
     periods, mods = set(lex.periods), set(lex.period_modifiers)
     relative = set(lex.relative_days)
-    toks = [t for t in tokens if not t.is_space]  # a reflowed double space is no word
+    toks = Words(tokens)  # a reflowed double space is no word
+    # every kind below needs a date word or a digit: only those words are looked at
+    words = set(weekdays) | set(months) | relative | periods
     out: list[DateMention] = []
-    for k, tok in enumerate(toks):
+    for k in word_positions(toks, lambda text, low: _has_digit(text) or low.rstrip(".") in words):
+        tok = toks[k]
         low = tok.lower_.rstrip(".")
         if low in weekdays and (tok.pos_ == "PROPN" or tok.text[:1].isupper() or _near_preposition(toks, k)):
             out.append(DateMention("weekday", weekdays[low], tok.i, tok.i + 1, tok.text))
@@ -226,7 +251,7 @@ def dates(tokens) -> list[DateMention]:
                 a, b = min(tok.i, toks[j].i), max(tok.i, toks[j].i) + 1
                 out.append(DateMention("day", (months[low], day), a, b, tok.doc[a:b].text))
             out.append(DateMention("month", months[low], tok.i, tok.i + 1, tok.text))
-        elif re.fullmatch(r"(1[89]|20)\d\d", tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN", "X"):
+        elif _YEAR.fullmatch(tok.text) and tok.pos_ in ("NUM", "PROPN", "NOUN", "X"):
             out.append(DateMention("year", int(tok.text), tok.i, tok.i + 1, tok.text))
         elif low in relative:
             out.append(DateMention("relative", low, tok.i, tok.i + 1, tok.text))
@@ -258,7 +283,7 @@ def _is_month(toks, k: int) -> bool:
 
 
 def _is_day_of_month(toks, k: int) -> bool:
-    if not re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", toks[k].text.lower()):
+    if not _DAY.fullmatch(toks[k].text.lower()):
         return False
     months = _lex().months
     return any(0 <= j < len(toks) and toks[j].lower_ in months and len(toks[j].lower_) >= 3
@@ -269,7 +294,7 @@ def _day_next_to(toks, k: int) -> Optional[tuple[int, int]]:
     """(day of the month, its position in ``toks``) next to the month at ``k``, or None."""
     for j in (k + 1, k - 1):
         if 0 <= j < len(toks):
-            m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", toks[j].text.lower())
+            m = _DAY.fullmatch(toks[j].text.lower())
             if m and 1 <= int(m.group(1)) <= 31:
                 return int(m.group(1)), j
     return None
