@@ -196,20 +196,15 @@ def _compare_speakers(ctx, pair, rc: Claim, sc: Claim, overlap: float, seen) -> 
     resolved = bool(rs.party_id and ss.party_id)
     same_person = bool(rs.person_id and rs.person_id == ss.person_id) or bool(
         rname and sname and names_compatible(rname, sname, VARIANT))
-    if rs.party_id and ss.party_id and rs.party_id != ss.party_id and not same_person \
+    party_changed = bool(rs.party_id and ss.party_id and rs.party_id != ss.party_id)
+    # another party, or another named person of the same party (or of none resolved): "said Len
+    # Burman, head of the Tax Policy Center" -> "said Lily Batchelder, head of ...". Within one
+    # party only people count: "the Nur-Sultan cabinet" -> "the Nur-Sultan government" is one body
+    other_person = bool(rname and sname) and rs.kind == ss.kind == "person"
+    if (party_changed or other_person) and not same_person \
             and not rs.resolved_from and not ss.resolved_from \
             and not _mentioned_in(rs, sc, pair.source) and not _mentioned_in(ss, rc, pair.rewrite):
-        severity, conf = rate("attribution_changed", party_changed=True, overlap=overlap, resolved=resolved)
-        return [Draft("attribution_changed", severity, conf,
-                      f"Attribution changed: source gives {q(sc.content.text, 50)} to {q(ss.text)}; "
-                      f"the rewrite to {q(rs.text)}",
-                      evidence, party_ids, claim_ids)]
-    if rname and sname and not same_person and not rs.resolved_from and not ss.resolved_from \
-            and not _mentioned_in(rs, sc, pair.source) and not _mentioned_in(ss, rc, pair.rewrite):
-        # another named speaker of the same party (or of none resolved): "said Len Burman, head of
-        # the Tax Policy Center" -> "said Lily Batchelder, head of ..."; the party may be shared, the
-        # words are someone else's now
-        severity, conf = rate("attribution_changed", party_changed=False, overlap=overlap, resolved=resolved)
+        severity, conf = rate("attribution_changed", party_changed=party_changed, overlap=overlap, resolved=resolved)
         return [Draft("attribution_changed", severity, conf,
                       f"Attribution changed: source gives {q(sc.content.text, 50)} to {q(ss.text)}; "
                       f"the rewrite to {q(rs.text)}",

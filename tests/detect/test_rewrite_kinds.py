@@ -82,6 +82,12 @@ def test_a_quote_given_to_another_named_person_of_the_same_body_is_reattributed(
     assert "Len Burman" in f.summary and "Lily Batchelder" in f.summary
 
 
+def test_one_body_named_in_other_words_is_not_reattributed(reconcile):
+    r = reconcile("The Nur-Sultan cabinet said an agreement had been reached with the company on Monday.",
+                  "The Nur-Sultan government said an agreement had been reached with the company on Monday.")
+    assert "attribution_changed" not in kinds(r)
+
+
 def test_same_speaker_with_a_shorter_name_is_not_a_change(reconcile):
     r = reconcile("Maria Lopez, the hospital's chief executive, said the ward would reopen next month.",
                   "Lopez said the ward would reopen next month.")
