@@ -71,7 +71,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                 if a <= cut < b:
                     b = cut
                 break
-    return (a, _trailing_aside(index.doc, a, b, lex)), clauses[0].i
+    return (a, _trailing_aside(index, a, b, lex)), clauses[0].i
 
 
 def _past_leading_time(doc, clause, a: int) -> int:
@@ -91,18 +91,19 @@ def _past_leading_time(doc, clause, a: int) -> int:
     return a
 
 
-def _trailing_aside(doc, a: int, b: int, lex: CueTables) -> int:
+def _trailing_aside(index: AnnotatedDoc, a: int, b: int, lex: CueTables) -> int:
     """The content's last token once a closing aside of the writer's is cut off: a clause set
     off by a comma that runs to the content's end and either opens with a concessive mark
     ("..., although he again refused to release his returns") or is a subjectless participle
     (", implicitly putting his name on the line"). Inside a quote the speaker's own words stay."""
+    doc = index.doc
     last = b
     while last > a and doc[last].is_punct and not doc[last].is_quote:
         last -= 1
     for tok in doc[a + 1:last + 1]:
         if tok.dep_ != "advcl" or tok.right_edge.i < last or tok.left_edge.i <= a + 1:
             continue
-        if doc[tok.left_edge.i - 1].text != "," or _quoted(doc, tok.left_edge.i):
+        if doc[tok.left_edge.i - 1].text != "," or index.quote_at(doc[tok.left_edge.i].idx) >= 0:
             continue
         concessive = any(c.dep_ == "mark" and c.lower_ in lex.aside_marks for c in tok.children)
         participle = tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children) \
@@ -110,12 +111,6 @@ def _trailing_aside(doc, a: int, b: int, lex: CueTables) -> int:
         if concessive or participle:
             return tok.left_edge.i - 2
     return b
-
-
-def _quoted(doc, i: int) -> bool:
-    """Token ``i`` stands inside quotation marks opened earlier in its sentence."""
-    marks = [t for t in doc[doc[i].sent.start:i] if t.is_quote]
-    return len(marks) % 2 == 1
 
 
 def _displaced_complement(c) -> bool:
@@ -249,10 +244,10 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     if cl <= hl:
         if cr + 1 > hr:
             return None
-        return (cr + 1, _trailing_aside(doc, cr + 1, hr, extraction())), head.i
+        return (cr + 1, _trailing_aside(index, cr + 1, hr, extraction())), head.i
     if cr >= hr - 1:
         return (hl, cl - 1), head.i
-    return (hl, _trailing_aside(doc, hl, hr, extraction())), head.i
+    return (hl, _trailing_aside(index, hl, hr, extraction())), head.i
 
 
 def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:

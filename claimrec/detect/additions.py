@@ -88,13 +88,10 @@ def new_names(sent: Sentence, pair: ArticlePair) -> list:
     surnames given a first name the source does not use."""
     out = []
     for run in token_runs(sent.tokens, _name_token):
-        head = run[-1]
-        if not _unknown(head, pair):
-            extended = _new_given_name(run, pair) if len(head.text) >= 2 else []
-            if extended:
-                out.append(extended)
-            continue
-        out.append(run)
+        if _unknown(run[-1], pair):
+            out.append(run)
+        elif len(run[-1].text) >= 2 and (extended := _new_given_name(run, pair)):
+            out.append(extended)
     return out
 
 

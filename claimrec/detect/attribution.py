@@ -249,10 +249,11 @@ def _source_describes(pair: ArticlePair, rs, sname: str) -> bool:
     if not toks or any("Ind" in t.morph.get("Definite") for t in toks):
         return False
     described = re.escape(without_article(rs.text.strip(" ,")))
-    last = re.escape(fold(sname).split()[-1]) if fold(sname).split() else ""
-    if not described or not last:
+    name_words = fold(sname).split()
+    if not described or not name_words:
         return False
-    body = fold(pair.source.article.text)
+    last = re.escape(name_words[-1])
+    body = pair.source.folded
     before = rf"\b{described}\s+(?:[\w.'-]+\s+){{0,3}}{last}\b"  # "chief scientist Ellen Stofan"
     after = rf"\b{last},\s+(?:(?:the|a|an)\s+)?{described}\b"  # "Ellen Stofan, the chief scientist"
     return re.search(before, body) is not None or re.search(after, body) is not None

@@ -31,7 +31,7 @@ def figure_supported(fig: Figure, pair: ArticlePair) -> bool:
 
 def _rank_written(rank: float, folded: str) -> bool:
     """The source writes this rank somewhere ("third", "3rd"), whatever its tagger made of it:
-    whether "first" is read as an ordinal changes with the words around it."""
+    whether "second" is read as an ordinal changes with the words around it."""
     forms = [w for w, v in lexicon().numbers.ordinals.items() if v == rank]
     pattern = r"\b(?:" + "|".join([re.escape(w) for w in forms] + [rf"{int(rank)}(?:st|nd|rd|th)"]) + r")\b"
     return re.search(pattern, folded) is not None
