@@ -33,7 +33,7 @@ from claimrec.text.cues import is_denial, is_reporting
 from claimrec.text.keys import keys_of
 from claimrec.text.lookups import detection
 from claimrec.text.negation import negation_tokens
-from claimrec.text.normalize import names_compatible
+from claimrec.text.normalize import fold
 from claimrec.text.predicates import Arg, Predicate
 from claimrec.text.quantities import dates
 
@@ -88,8 +88,8 @@ def _acting_on_itself(pair: ArticlePair, al: AlignedSentence, refs: Referents) -
             continue
         others = [pr.obj] + [a for p, a in pr.all_preps() if p in patient_preps]
         acted_on = next((a for a in others if a is not None and a.named and not a.pronoun
-                         and (a.end <= actor.start or actor.end <= a.start)
-                         and names_compatible(actor.name, a.name, VARIANT)), None)
+                         and (a.end <= actor.start or actor.end <= a.start) and _one_name(actor, a)),
+                        None)
         if acted_on is None or _source_has_it_act_on_itself(pair, pr):
             continue
         match = _counterpart(pair, al, pr, refs)
@@ -110,10 +110,24 @@ def _acting_on_itself(pair: ArticlePair, al: AlignedSentence, refs: Referents) -
     return out
 
 
+def _one_name(a: Arg, b: Arg) -> bool:
+    """The same name, or one a shortening of the other: its first words ("Colchester" of
+    "Colchester United"), or a person's surname ("Klass" of "Myleene Klass"). A shared last word
+    is not enough otherwise: "Town" (of "leway Town") is not "Crawley Town", and "carlos Del
+    Potro" is not "viktor Del Potro"."""
+    ta, tb = fold(a.name).split(), fold(b.name).split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if not short:
+        return False
+    if long_[:len(short)] == short:
+        return True
+    return a.ent == b.ent == "PERSON" and long_[-len(short):] == short
+
+
 def _source_has_it_act_on_itself(pair: ArticlePair, pr: Predicate) -> bool:
     for _, ps in pair.source.predicates_by_key.get(pr.key, ()):
         if ps.subj is not None and ps.subj.named and any(
-                a is not None and a.named and a is not ps.subj and names_compatible(ps.subj.name, a.name, VARIANT)
+                a is not None and a.named and a is not ps.subj and _one_name(ps.subj, a)
                 for a in [ps.obj] + [x for _, x in ps.all_preps()]):
             return True
     return False

@@ -167,6 +167,10 @@ def test_an_actor_acting_on_itself_lost_the_other_party(reconcile):
                   "Gloucester came from behind to beat Gloucester at Kingsholm.")
     f = only(r, "role_swap")
     assert "Gloucester came from behind to beat Gloucester" in f.summary
+    # two clubs that share a last word are two clubs
+    r = reconcile("Crawley Town have signed right-back Glenn Groves from Lewes, the club said.",
+                  "Crawley Town have signed right-back Glenn Groves from non-league side Leway Town.")
+    assert not [f for f in r.findings if f.kind == "role_swap" and "acted on" in f.summary]
 
 
 def test_role_swap_full(reconcile):
