@@ -121,7 +121,7 @@ def figures(tokens) -> list[Figure]:
             i += 1
             continue
         m = _NUM.match(tok.text.replace("\u00a0", ""))
-        if m and any(ch.isdigit() for ch in tok.text):
+        if m and _has_digit(tok.text):
             raw = m.group("num").replace(",", "").replace("\u202f", "")
             try:
                 value = float(raw)
