@@ -29,6 +29,7 @@ from claimrec.claims.coref import resolve_speakers
 from claimrec.claims.cues import find_cues
 from claimrec.claims.direct import quote_claims
 from claimrec.claims.indirect import verb_claims
+from claimrec.claims.kinds import ATTITUDE_KINDS, claim_kind
 from claimrec.claims.nominal import nominal_claims
 from claimrec.claims.paragraphs import split_paragraphs
 from claimrec.claims.signed_lines import first_person_in_turns, label_claims
@@ -58,20 +59,24 @@ def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
             got = nominal_claims(index, hit, lex)
         cands.extend(got)
     cands.extend(quote_claims(index, cands, orphans, lex))
-    cands = split_paragraphs(index, _drop_nested_unattributed(_dedupe(cands)))
+    cands = split_paragraphs(index, _drop_nested(_dedupe(cands), lex))
     first_person_in_turns(index, turns, cands)
     resolve_speakers(index, cands, lex)
     return cands
 
 
-def _drop_nested_unattributed(cands: list[Candidate]) -> list[Candidate]:
-    """A speakerless cue inside another claim's content ("accused X of seeking
-    to ...") is part of that claim, not a claim of its own."""
+def _drop_nested(cands: list[Candidate], lex) -> list[Candidate]:
+    """A cue inside another claim's content is part of that claim, not a claim of its own,
+    when it has no speaker ("accused X of seeking to ...") or reports a belief or a plan:
+    in "the attorney said the ad suggests that the officers support Trump's campaign" or
+    "Clinton said Trump supported the invasion" the officers and Trump are what the outer
+    speaker talks about, not sources of a claim; the text vouches only for the telling."""
     spans = [(c.start, c.end) for c in cands]
     kept = []
     for c in cands:
-        loose = c.speaker is None and c.parent is None and c.cue_span is not None
-        if loose and any(s <= c.cue_span[0] < e for s, e in spans if (s, e) != (c.start, c.end)):
+        inner = c.parent is None and c.cue_span is not None and (
+            c.speaker is None or claim_kind(c, lex) in ATTITUDE_KINDS)
+        if inner and any(s <= c.cue_span[0] < e for s, e in spans if (s, e) != (c.start, c.end)):
             continue
         kept.append(c)
     return kept

@@ -36,6 +36,8 @@ from claimrec.text.quotes import QUOTE_CHARS
 _END_PUNCT = ".?!,;:…"
 # text between two quotes of one speaker is short: "he said.", "she added, "
 _MAX_RESIDUAL = 25
+# what a cue's own modifiers are, when they stand between two quotes of one speaker
+_CUE_MODIFIERS = ("prep", "npadvmod", "advmod", "agent")
 _MIN_WORDS = 4
 # a signed quote: '"..." ― Jane Doe' (reader comments, embedded posts)
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*(―|—|–|--)[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
@@ -182,10 +184,22 @@ def _residual_gap(index: AnnotatedDoc, a: int, b: int, claim: Candidate) -> int:
         head = index.doc[claim.speaker.head]
         lo, hi = head.left_edge, head.right_edge
         spans.append((min(lo.idx, claim.speaker.start), max(hi.idx + len(hi.text), claim.speaker.end)))
+    if claim.cue_tok is not None:
+        # the telling's own circumstances: '"A," DuVernay explained in an interview with
+        # The Huffington Post. "B."'
+        for c in index.doc[claim.cue_tok].children:
+            if c.dep_ in _CUE_MODIFIERS and not any(t.is_quote for t in c.subtree):
+                last = c.right_edge
+                spans.append((c.left_edge.idx, last.idx + len(last.text)))
     for span in spans:
         if span:
             for i in range(max(a, span[0]), min(b, span[1])):
                 text[i - a] = " "
+    # a verb of the narrative's own ('"A," Blige sings to Clinton before asking her, "B"')
+    # makes the gap a sentence of the writer's, however short
+    between = index.doc.char_span(a, b, alignment_mode="contract")
+    if between is not None and any(t.pos_ == "VERB" and text[t.idx - a] != " " for t in between):
+        return 10 ** 6
     rest = "".join(text)
     return len("".join(ch for ch in rest if ch.isalnum()))
 

@@ -64,7 +64,7 @@ def clause_content(index: AnnotatedDoc, tok, lex: CueTables) -> Optional[tuple[t
                 if a <= cut < b:
                     b = cut
                 break
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and _reports(conj, lex):
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and _reports(conj, lex) and not _opens_with_that(conj):
                 cut = conj.left_edge.i - 1
                 while cut > a and (index.doc[cut].dep_ == "cc" or index.doc[cut].is_punct):
                     cut -= 1
@@ -141,6 +141,12 @@ def _complement_start(c) -> int:
     return that.i if that is not None else subject.left_edge.i
 
 
+def _opens_with_that(clause) -> bool:
+    """"said the videos were inconclusive and that the footage did not show ...": a clause
+    introduced by "that" is a further complement of the same telling, whatever its verb."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children if c.i < clause.i)
+
+
 def _second_complement(tok, b: int) -> int:
     """"said that it was too early to tell, and there was no evidence yet": a clause the
     parser coordinated with the reporting verb is more of what was said when it cannot be
@@ -149,7 +155,7 @@ def _second_complement(tok, b: int) -> int:
     for conj in tok.rights:
         if conj.dep_ != "conj" or conj.i <= b or conj.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "expl" or c.dep_ == "mark" and c.lower_ == "that" for c in conj.children if c.i < conj.i):
+        if _opens_with_that(conj) or any(c.dep_ == "expl" for c in conj.children if c.i < conj.i):
             between = tok.doc[b + 1:conj.left_edge.i]
             if all(t.is_punct or t.dep_ == "cc" for t in between):
                 return conj.right_edge.i
@@ -231,6 +237,10 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
         return None  # "She laughed when he said it": a time clause, not a parenthetical
     if tok.dep_ == "conj" or tok.dep_ == "ccomp":
         return None
+    if head.dep_ == "advcl" and head.i < head.head.i and any(m.dep_ == "mark" for m in head.children):
+        # "Though the transition was seamless, he said, replacing her would be ...": a cue
+        # interrupting a fronted subordinate clause interrupts the sentence it opens
+        head = head.head
     hl, hr = head.left_edge.i, head.right_edge.i
     cl, cr = tok.left_edge.i, tok.right_edge.i
     doc = index.doc
@@ -244,7 +254,12 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     if cl <= hl:
         if cr + 1 > hr:
             return None
-        return (cr + 1, _trailing_aside(index, cr + 1, hr, extraction())), head.i
+        # "Though the transition was seamless, he said, replacing her would be ...": a
+        # subordinate clause the parser hung on the cue opens the claim it interrupts
+        fronted = next((c for c in tok.lefts if c.dep_ == "advcl" and c.left_edge.i == cl
+                        and any(m.dep_ == "mark" for m in c.children)), None)
+        start = cl if fronted is not None else cr + 1
+        return (start, _trailing_aside(index, start, hr, extraction())), head.i
     if cr >= hr - 1:
         return (hl, cl - 1), head.i
     return (hl, _trailing_aside(index, hl, hr, extraction())), head.i
@@ -373,8 +388,12 @@ def infinitive_content(tok) -> Optional[tuple[tuple[int, int], int]]:
 
 def prep_content(tok, preps) -> Optional[tuple[tuple[int, int], int]]:
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i:
+        # "has called on police to release ...": the parser may read the preposition as a
+        # particle; one with an object of its own is still the preposition
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > tok.i:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is None and c.dep_ == "prt":
+                continue
             if obj is None and not list(c.children):
                 # "called for compensation to be clawed back": the clause after the
                 # preposition was hung on the verb

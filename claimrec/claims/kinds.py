@@ -26,6 +26,9 @@ from claimrec.text.lookups import CueTables
 # source is reported to have said ("according to X")
 SPEECH_KINDS = frozenset({"speech", "according-to"})
 _CLASS_KINDS = {"belief": "belief", "plan": "plan"}
+# what someone holds or intends rather than says: inside another claim's content, the
+# outer speaker's report of it (claims/__init__.py)
+ATTITUDE_KINDS = frozenset(_CLASS_KINDS.values())
 
 
 def claim_kind(cand: Candidate, lex: CueTables) -> str:

@@ -341,3 +341,41 @@ def test_a_clause_displaced_by_a_phrase_after_the_cue_is_still_its_content(extra
 def test_a_time_clause_around_a_cue_is_no_parenthetical(extract):
     # "when he said it": the main clause is not what he said
     assert not [c for c in extract("She laughed when he said it.") if c.content.text.startswith("She laughed")]
+
+
+def test_a_second_that_clause_is_more_of_the_same_telling(extract):
+    # "show" is a reporting verb, but "and that ..." continues what the chief said
+    c = only(extract('The chief also said the videos were "inconclusive" and that the footage did not show '
+                     'whether he had a gun.'), cue="say")
+    assert c.content.text == 'the videos were "inconclusive" and that the footage did not show whether he had a gun'
+
+
+def test_a_fronted_subordinate_clause_opens_the_claim_a_parenthetical_cue_interrupts(extract):
+    c = only(extract("Though that transition was relatively seamless, he said, replacing her would be much "
+                     "more acrimonious."), cue="say")
+    assert c.content.text.startswith("Though that transition was relatively seamless")
+    assert c.content.text.endswith("much more acrimonious")
+
+
+def test_called_on_an_addressee_to_act_whatever_the_parse_of_on(extract):
+    c = only(extract("Scott's family has called on police to release the videos."), cue="call")
+    assert c.content.text == "police to release the videos"
+    assert c.speaker.text == "Scott's family"
+
+
+@pytest.mark.parametrize("text,outer", [
+    ("City Attorney Brad Holm said the advertisement suggests that Phoenix police officers support "
+     "Trump's campaign.", "say"),
+    ("Clinton said that Trump initially supported the invasion in 2003.", "say"),
+    ("A spokesman said the campaign plans to release more detailed medical records soon.", "say"),
+])
+def test_a_belief_or_plan_inside_another_claim_is_that_claim_s_not_its_holder_s(extract, text, outer):
+    # the officers, Trump and the campaign are what the speaker talks about, not sources
+    claims = extract(text)
+    only(claims, cue=outer)
+    assert not [c for c in claims if c.kind in ("belief", "plan")]
+
+
+def test_a_belief_of_the_narration_is_still_a_claim(extract):
+    c = only(extract("Trump initially supported the invasion in 2003."), cue="support")
+    assert c.kind == "plan" and c.speaker.text == "Trump"

@@ -59,3 +59,20 @@ def test_a_following_quote_paragraph_inherits_speaker_and_cue(extract):
     assert second.speaker.span.text.startswith("Sgt. Maria Lopez")
     assert second.cue is not None and second.cue.text == "said"
     assert second.kind == "speech"
+
+
+def test_the_circumstances_of_the_telling_between_two_quotes_keep_them_one_claim(extract):
+    text = ("\u201cThe amendment has a clause that is a criminality clause,\u201d DuVernay explained in an "
+            "interview with The Huffington Post. \u201cIt says that everyone is free in this country.\u201d\n")
+    c = only(extract(text), cue="explain")
+    assert c.content.text.endswith("\u201cIt says that everyone is free in this country.\u201d")
+    assert c.content.text.startswith("\u201cThe amendment")
+
+
+def test_a_narrative_verb_between_two_quotes_keeps_them_apart(extract):
+    # "sings to Clinton before asking her": the writer's sentence, not an attribution clause
+    text = ("\u201cPromise mama you\u2019ll keep your hands in sight,\u201d Blige sings to Clinton before asking "
+            "her, \u201cI just want to know, where do we go from here?\u201d\n")
+    claims = extract(text)
+    assert not [c for c in claims if "Blige sings" in c.content.text]
+    assert any(c.content.text == "\u201cI just want to know, where do we go from here?\u201d" for c in claims)
