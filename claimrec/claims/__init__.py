@@ -35,7 +35,7 @@ from claimrec.claims.paragraphs import split_paragraphs
 from claimrec.claims.signed_lines import first_person_in_turns, label_claims
 from claimrec.models import Article, Claim
 from claimrec.text.document import AnnotatedDoc, annotate
-from claimrec.text.lookups import extraction
+from claimrec.text.lookups import CueTables, extraction
 
 __all__ = ["claims_of_text", "extract_claims", "find_candidates"]
 
@@ -65,7 +65,7 @@ def find_candidates(index: AnnotatedDoc) -> list[Candidate]:
     return cands
 
 
-def _drop_nested(cands: list[Candidate], lex) -> list[Candidate]:
+def _drop_nested(cands: list[Candidate], lex: CueTables) -> list[Candidate]:
     """A cue inside another claim's content is part of that claim, not a claim of its own,
     when it has no speaker ("accused X of seeking to ...") or reports a belief or a plan:
     in "the attorney said the ad suggests that the officers support Trump's campaign" or

@@ -5,7 +5,8 @@ a transcript turn report what someone said or wrote; "officials believe ...", "a
 expect ..." report a belief or a prediction, "the party wants to ...", "he plans to ..." a
 plan; "according to X" marks a source without saying how X put it. All are kept (news
 attribution corpora such as PolNeAR annotate beliefs and plans too), each marked with a
-``kind`` so that users, reports and scorers can keep only speech:
+``kind`` so that users, reports and scorers can keep only speech; only a belief or plan
+reported inside another claim's content is left to that claim (``ATTITUDE_KINDS``):
 
 - ``according-to``: a source-marking phrase ("according to", "in the words of");
 - ``belief`` / ``plan``: the cue's lexicon class says so (``data/lexicons/cues.json``),
