@@ -230,14 +230,13 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in tok.children)
     if tok.dep_ in ("advcl", "conj") and tok.i < head.i and not as_clause:
         return None  # "As the secretary said, Y" is the one fronted parenthetical
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children) \
-            and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if _subordinate(tok) and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
     if tok.dep_ == "advcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < tok.i for c in tok.children):
         return None  # "She laughed when he said it": a time clause, not a parenthetical
     if tok.dep_ == "conj" or tok.dep_ == "ccomp":
         return None
-    if head.dep_ == "advcl" and head.i < head.head.i and any(m.dep_ == "mark" for m in head.children):
+    if _subordinate(head) and head.i < head.head.i:
         # "Though the transition was seamless, he said, replacing her would be ...": a cue
         # interrupting a fronted subordinate clause interrupts the sentence it opens
         head = head.head
@@ -254,15 +253,19 @@ def parenthetical_content(index: AnnotatedDoc, tok) -> Optional[tuple[tuple[int,
     if cl <= hl:
         if cr + 1 > hr:
             return None
-        # "Though the transition was seamless, he said, replacing her would be ...": a
-        # subordinate clause the parser hung on the cue opens the claim it interrupts
-        fronted = next((c for c in tok.lefts if c.dep_ == "advcl" and c.left_edge.i == cl
-                        and any(m.dep_ == "mark" for m in c.children)), None)
-        start = cl if fronted is not None else cr + 1
+        # the same sentence with the fronted clause parsed under the cue: it still opens
+        # the claim the cue interrupts
+        fronted = any(_subordinate(c) and c.left_edge.i == cl for c in tok.lefts)
+        start = cl if fronted else cr + 1
         return (start, _trailing_aside(index, start, hr, extraction())), head.i
     if cr >= hr - 1:
         return (hl, cl - 1), head.i
     return (hl, _trailing_aside(index, hl, hr, extraction())), head.i
+
+
+def _subordinate(clause) -> bool:
+    """An adverbial clause with a subordinator of its own ("though", "if", "as")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" for m in clause.children)
 
 
 def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
