@@ -71,8 +71,93 @@ def detect_predicate_changes(ctx: DetectContext, pair: ArticlePair, given: Given
             out.extend(d for d in _acting_on_itself(pair, al, refs)
                        if not any(a < d.evidence[0].end and d.evidence[0].start < b for a, b in found)
                        and not given.is_explained(pair.rewrite.article.id, d.evidence[0].start, d.evidence[0].end))
+    for al in pair.aligned:
+        if not al.words.identical and al.sources:
+            out.extend(d for d in _spliced_subjects(pair, al, refs)
+                       if not any(a < d.evidence[0].end and d.evidence[0].start < b for a, b in found))
     out.extend(_claim_flips(ctx, pair))
     return out
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_BETWEEN_NAME_AND_VERB = frozenset({"ADV", "AUX", "PART"})  # "Gullit controversially decided", "X has not"
+
+
+def _spliced_subjects(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:
+    """A subject copied from one clause joined to a predicate copied from the next, over the
+    name that did it: "John Carver is relishing the chance ... Gullit controversially decided
+    not to start Shearer" -> "John Carver decided not to start Shearer". The rewrite's words
+    are all copies, so no word changed, but who did what did: the source's actor is the name
+    standing right before the verb, and the rewrite dropped it with the clause between."""
+    out: list[Draft] = []
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    matched = al.words.matched
+    copied = set(matched.values())
+    seen: set[tuple[int, int]] = set()
+    for pr in al.rewrite.predicates:
+        subj = pr.subj
+        if subj is None or not subj.named or subj.pronoun or subj.borrowed:
+            continue
+        verb_from = matched.get(pr.verb)
+        names = [matched.get(i) for i in range(subj.start, subj.end) if rdoc[i].is_alpha]
+        if verb_from is None or not names or None in names or max(names) >= verb_from:
+            continue
+        gap = sdoc[max(names) + 1:verb_from]
+        if len(gap) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in gap):
+            continue  # no clause stood between
+        actor = _parsed_actor(sdoc[verb_from], gap) or _actor_before(gap)
+        if actor is None or any(j in copied for j in range(*actor)) or (subj.start, actor[0]) in seen:
+            continue
+        sname = sdoc[actor[0]:actor[1]].text
+        if refs.same_name(subj.name, rdoc, sname, sdoc) or _one_name_text(subj.name, sname):
+            continue
+        seen.add((subj.start, actor[0]))
+        s = next((x for x in al.sources if x.tokens[0].i <= verb_from <= x.tokens[-1].i), al.sources[0])
+        rtoks = _extent(al.rewrite, pr)
+        severity, conf = rate("role_swap", full_swap=False, similarity=al.similarity, shared=1,
+                              named=True, in_claim=_in_claim(al.rewrite, rdoc[subj.start].idx))
+        out.append(Draft(
+            "role_swap", severity, conf - 0.1,
+            f"Who changed (subject of {q(sdoc[verb_from].text)}): the source has {q(sname, 40)} "
+            f"{sdoc[verb_from].text}; the rewrite joins {q(subj.text(rdoc), 40)}, from an earlier clause, "
+            f"to it: {q(rtoks.text)}",
+            [pair.rewrite.tok_span(rdoc[subj.start:subj.end]), pair.source.tok_span(sdoc[actor[0]:actor[1]]),
+             al.rewrite.span(), s.span()],
+            key=("role_swap", pair.rewrite.article.id, subj.start, actor[0])))
+    return out
+
+
+def _parsed_actor(verb, gap) -> tuple[int, int] | None:
+    """The source verb's own named subject, when the parse found it among the dropped words."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and gap.start <= c.i < gap.end and c.ent_type_ in _ACTOR_ENTS \
+                and c.pos_ == "PROPN":
+            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            if ent is not None and ent.start >= gap.start:
+                return ent.start, ent.end
+    return None
+
+
+def _actor_before(gap) -> tuple[int, int] | None:
+    """Token range of a name standing right before the verb that ends ``gap``, with only
+    adverbs or auxiliaries between: the verb's own actor, whatever the parse made of it."""
+    k = len(gap) - 1
+    while k >= 0 and gap[k].pos_ in _BETWEEN_NAME_AND_VERB and gap[k].is_alpha:
+        k -= 1
+    if k < 1 or not gap[k].ent_type_ or gap[k].ent_type_ not in _ACTOR_ENTS or gap[k].pos_ != "PROPN":
+        return None
+    end = gap[k].i + 1
+    while k > 0 and gap[k - 1].ent_type_ == gap[k].ent_type_ and gap[k - 1].pos_ == "PROPN" and gap[k].ent_iob_ != "B":
+        k -= 1
+    if k < 1 or not any(t.pos_ in ("VERB", "AUX") for t in gap[:k]):
+        return None  # no clause of the copied subject's stands before the name
+    return gap[k].i, end
+
+
+def _one_name_text(a: str, b: str) -> bool:
+    ta, tb = fold(a).split(), fold(b).split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(short) and (long_[:len(short)] == short or long_[-len(short):] == short)
 
 
 def _acting_on_itself(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:

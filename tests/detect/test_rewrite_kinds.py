@@ -173,6 +173,25 @@ def test_an_actor_acting_on_itself_lost_the_other_party(reconcile):
     assert not [f for f in r.findings if f.kind == "role_swap" and "acted on" in f.summary]
 
 
+def test_a_subject_spliced_onto_another_clause_s_verb(reconcile):
+    # a caption run together with the next, as scraped news often is; the rewrite keeps the
+    # first clause's subject and the second clause's predicate, every word a copy
+    source = ("John Carver is relishing the chance to take charge of his hometown club on Sunday "
+              "Gullit controversially decided not to start star players Duncan Ferguson and Alan Shearer "
+              "in 1999 Carver was assistant to Ruud Gullit at the time.")
+    r = reconcile(source, "John Carver decided not to start star players Duncan Ferguson and Alan Shearer in 1999.")
+    f = only(r, "role_swap")
+    assert "Gullit" in f.summary and "John Carver" in f.summary
+    assert any(sp.article_id == "src" and sp.text == "Gullit" for sp in f.evidence)
+    # the same subject kept with its own verb, or a clause dropped between a subject and its
+    # own verb, is no splice
+    r = reconcile(source, "John Carver is relishing the chance to take charge of his hometown club on Sunday.")
+    assert "role_swap" not in kinds(r)
+    r = reconcile("Gullit, who had managed Chelsea before Ruud Vialli took over, decided not to start Shearer.",
+                  "Gullit decided not to start Shearer.")
+    assert "role_swap" not in kinds(r)
+
+
 def test_role_swap_full(reconcile):
     r = reconcile("Rebel fighters attacked the army convoy near the border town.",
                   "The army convoy attacked rebel fighters near the border town.")
