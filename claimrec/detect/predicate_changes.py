@@ -73,7 +73,7 @@ def detect_predicate_changes(ctx: DetectContext, pair: ArticlePair, given: Given
                        and not given.is_explained(pair.rewrite.article.id, d.evidence[0].start, d.evidence[0].end))
     for al in pair.aligned:
         if not al.words.identical and al.sources:
-            out.extend(d for d in _spliced_subjects(pair, al, refs)
+            out.extend(d for d in _spliced_participants(pair, al, refs)
                        if not any(a < d.evidence[0].end and d.evidence[0].start < b for a, b in found))
     out.extend(_claim_flips(ctx, pair))
     return out
@@ -83,54 +83,75 @@ _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _BETWEEN_NAME_AND_VERB = frozenset({"ADV", "AUX", "PART"})  # "Gullit controversially decided", "X has not"
 
 
-def _spliced_subjects(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:
-    """A subject copied from one clause joined to a predicate copied from the next, over the
-    name that did it: "John Carver is relishing the chance ... Gullit controversially decided
-    not to start Shearer" -> "John Carver decided not to start Shearer". The rewrite's words
-    are all copies, so no word changed, but who did what did: the source's actor is the name
-    standing right before the verb, and the rewrite dropped it with the clause between."""
+def _spliced_participants(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:
+    """A participant copied from one clause joined to a predicate copied from another, over
+    the name that filled that role: "John Carver is relishing the chance ... Gullit
+    controversially decided not to start Shearer" -> "John Carver decided not to start
+    Shearer". The rewrite's words are all copies, so no word changed, but who did what did:
+    the source's actor is the name the parse (or, for a subject, the word order) gives the
+    verb, and the rewrite dropped it with the clause between."""
     out: list[Draft] = []
     rdoc, sdoc = pair.rewrite.doc, pair.source.doc
     matched = al.words.matched
     copied = set(matched.values())
     seen: set[tuple[int, int]] = set()
     for pr in al.rewrite.predicates:
-        subj = pr.subj
-        if subj is None or not subj.named or subj.pronoun or subj.borrowed:
-            continue
         verb_from = matched.get(pr.verb)
-        names = [matched.get(i) for i in range(subj.start, subj.end) if rdoc[i].is_alpha]
-        if verb_from is None or not names or None in names or max(names) >= verb_from:
+        if verb_from is None:
             continue
-        gap = sdoc[max(names) + 1:verb_from]
-        if len(gap) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in gap):
-            continue  # no clause stood between
-        actor = _parsed_actor(sdoc[verb_from], gap) or _actor_before(gap)
-        if actor is None or any(j in copied for j in range(*actor)) or (subj.start, actor[0]) in seen:
-            continue
-        sname = sdoc[actor[0]:actor[1]].text
-        if refs.same_name(subj.name, rdoc, sname, sdoc) or _one_name_text(subj.name, sname):
-            continue
-        seen.add((subj.start, actor[0]))
-        s = next((x for x in al.sources if x.tokens[0].i <= verb_from <= x.tokens[-1].i), al.sources[0])
-        rtoks = _extent(al.rewrite, pr)
-        severity, conf = rate("role_swap", full_swap=False, similarity=al.similarity, shared=1,
-                              named=True, in_claim=_in_claim(al.rewrite, rdoc[subj.start].idx))
-        out.append(Draft(
-            "role_swap", severity, conf - 0.1,
-            f"Who changed (subject of {q(sdoc[verb_from].text)}): the source has {q(sname, 40)} "
-            f"{sdoc[verb_from].text}; the rewrite joins {q(subj.text(rdoc), 40)}, from an earlier clause, "
-            f"to it: {q(rtoks.text)}",
-            [pair.rewrite.tok_span(rdoc[subj.start:subj.end]), pair.source.tok_span(sdoc[actor[0]:actor[1]]),
-             al.rewrite.span(), s.span()],
-            key=("role_swap", pair.rewrite.article.id, subj.start, actor[0])))
+        for role, arg in (("subject", pr.subj), ("object", pr.obj)):
+            if arg is None or not arg.named or arg.pronoun or arg.borrowed:
+                continue
+            froms = [matched.get(i) for i in range(arg.start, arg.end) if rdoc[i].is_alpha]
+            if not froms or None in froms:
+                continue
+            if role == "subject" and max(froms) < verb_from:
+                gap = sdoc[max(froms) + 1:verb_from]
+            elif role == "object" and min(froms) > verb_from:
+                gap = sdoc[verb_from + 1:min(froms)]
+            else:
+                continue
+            if len(gap) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.i != verb_from for t in gap):
+                continue  # no clause stood between
+            actor = _parsed_actor(sdoc[verb_from], gap, _ROLE_DEPS[role])
+            if actor is None and role == "subject":
+                actor = _actor_before(gap)
+            if actor is None or any(j in copied for j in range(*actor)) or (arg.start, actor[0]) in seen:
+                continue
+            sname = sdoc[actor[0]:actor[1]].text
+            if refs.same_name(arg.name, rdoc, sname, sdoc) or _one_name_text(arg.name, sname):
+                continue
+            seen.add((arg.start, actor[0]))
+            out.append(_splice_draft(pair, al, pr, role, arg, verb_from, actor))
     return out
 
 
-def _parsed_actor(verb, gap) -> tuple[int, int] | None:
-    """The source verb's own named subject, when the parse found it among the dropped words."""
+_ROLE_DEPS = {"subject": ("nsubj", "nsubjpass"), "object": ("dobj",)}
+
+
+def _splice_draft(pair: ArticlePair, al: AlignedSentence, pr: Predicate, role: str, arg: Arg,
+                  verb_from: int, actor: tuple[int, int]) -> Draft:
+    rdoc, sdoc = pair.rewrite.doc, pair.source.doc
+    sname, verb = sdoc[actor[0]:actor[1]].text, sdoc[verb_from].text
+    s = next((x for x in al.sources if x.tokens[0].i <= verb_from <= x.tokens[-1].i), al.sources[0])
+    rtoks = _extent(al.rewrite, pr)
+    severity, conf = rate("role_swap", full_swap=False, similarity=al.similarity, shared=1,
+                          named=True, in_claim=_in_claim(al.rewrite, rdoc[arg.start].idx))
+    where = "an earlier" if role == "subject" else "a later"
+    return Draft(
+        "role_swap", severity, conf - 0.1,
+        f"Who changed ({role} of {q(verb)}): the source gives {q(verb)} {q(sname, 40)}; the rewrite "
+        f"joins {q(arg.text(rdoc), 40)}, from {where} clause, to it: {q(rtoks.text)}",
+        [pair.rewrite.tok_span(rdoc[arg.start:arg.end]), pair.source.tok_span(sdoc[actor[0]:actor[1]]),
+         al.rewrite.span(), s.span()],
+        key=("role_swap", pair.rewrite.article.id, arg.start, actor[0]))
+
+
+def _parsed_actor(verb, gap, deps) -> tuple[int, int] | None:
+    """The source verb's own named participant in that role, when the parse found it among
+    the dropped words."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and gap.start <= c.i < gap.end and c.ent_type_ in _ACTOR_ENTS \
+        if c.dep_ in deps and gap.start <= c.i < gap.end and c.ent_type_ in _ACTOR_ENTS \
                 and c.pos_ == "PROPN":
             ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
             if ent is not None and ent.start >= gap.start:

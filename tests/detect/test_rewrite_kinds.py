@@ -183,6 +183,11 @@ def test_a_subject_spliced_onto_another_clause_s_verb(reconcile):
     f = only(r, "role_swap")
     assert "Gullit" in f.summary and "John Carver" in f.summary
     assert any(sp.article_id == "src" and sp.text == "Gullit" for sp in f.evidence)
+    # an object taken from a later clause, over the verb's own
+    r = reconcile("Newcastle signed Smith on Monday after Sunderland had released Jones in the summer.",
+                  "Newcastle signed Jones.")
+    f = only(r, "role_swap")
+    assert "Smith" in f.summary and "Jones" in f.summary
     # the same subject kept with its own verb, or a clause dropped between a subject and its
     # own verb, is no splice
     r = reconcile(source, "John Carver is relishing the chance to take charge of his hometown club on Sunday.")
