@@ -137,8 +137,9 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
         content = clean_content(index, q.start, q.end)
         if content is None:
             continue
-        owner = _paragraph_claim(index, everything, q.start)
-        carrier = copy(owner.speaker) if owner is not None else None
+        after = _speaker_after(index, everything, q)
+        owner = None if after is not None else _paragraph_claim(index, everything, q.start)
+        carrier = copy((after or owner).speaker) if (after or owner) is not None else None
         cand = Candidate(content=content, sent=s_first, how="bare_quote", quote="direct",
                          speaker=carrier, confidence=0.5 if carrier else 0.35, balanced=q.balanced)
         if owner is not None and owner.cue_span is not None and owner.quote in ("direct", "mixed"):
@@ -318,6 +319,24 @@ def _nearest_orphan(index: AnnotatedDoc, q, sents, by_sent, used) -> Optional[Cu
             if best_dist is None or dist < best_dist:
                 best, best_dist = hit, dist
     return best
+
+
+def _speaker_after(index: AnnotatedDoc, cands: list[Candidate], q) -> Optional[Candidate]:
+    """The claim whose speaker stands right after a quote that ends on a comma: in
+    "'We came here for vacation,' Makrus Asberg said they were 'no heroes'" the verb has
+    content of its own, so the quote is not its content, but the comma hands it to the name
+    that follows, not to whoever spoke in the sentence before."""
+    inner = index.text[q.start:q.end].rstrip()
+    if len(inner) < 2 or inner[-1] not in QUOTE_CHARS or inner[-2] != ",":
+        return None
+    para = index.para_of(q.start)
+    for c in cands:
+        sp = c.speaker
+        if sp is None or c.parent is not None or sp.start < q.end or index.para_of(sp.start) != para:
+            continue
+        if not index.text[q.end:sp.start].strip(" ,\u00a0"):
+            return c
+    return None
 
 
 def _previous(cands: list[Candidate], pos: int) -> Optional[Candidate]:

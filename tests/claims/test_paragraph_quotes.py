@@ -76,3 +76,21 @@ def test_a_narrative_verb_between_two_quotes_keeps_them_apart(extract):
     claims = extract(text)
     assert not [c for c in claims if "Blige sings" in c.content.text]
     assert any(c.content.text == "\u201cI just want to know, where do we go from here?\u201d" for c in claims)
+
+
+def test_a_quote_ending_on_a_comma_is_the_following_name_s_not_the_previous_speaker_s(extract):
+    # the verb after the name has content of its own, so it cannot take the quote; the comma
+    # still hands the quote to the name, not to the outlet that "reports" the sentence before
+    text = ("The friends were on their way to see a show on Broadway, DNA Info reports, and rushed in to "
+            "stop an assault on a subway train last night. 'we came here for vacation, just tourists,' "
+            "Erik Lund, 25, and Sam Kvar, 26, said they were 'no heroes' the Swedish police officers put "
+            "their vacation on hold.\n")
+    claims = extract(text)
+    quote = only(claims, content="we came here for vacation")
+    assert quote.content.text.startswith("'we came here for vacation")
+    assert quote.speaker.span.text.startswith("Erik Lund")
+    # a quote ending on a full stop stays with the paragraph's speaker
+    text = ('"We will rebuild the bridge," the mayor said. "It will take a year." '
+            'Engineers said the river was too high to start.\n')
+    claims = extract(text)
+    assert all(c.speaker.span.text == "the mayor" for c in claims if c.content.text.startswith('"'))
