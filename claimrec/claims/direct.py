@@ -139,7 +139,8 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
             continue
         after = _speaker_after(index, everything, q)
         owner = None if after is not None else _paragraph_claim(index, everything, q.start)
-        carrier = copy((after or owner).speaker) if (after or owner) is not None else None
+        giver = after or owner
+        carrier = copy(giver.speaker) if giver is not None else None
         cand = Candidate(content=content, sent=s_first, how="bare_quote", quote="direct",
                          speaker=carrier, confidence=0.5 if carrier else 0.35, balanced=q.balanced)
         if owner is not None and owner.cue_span is not None and owner.quote in ("direct", "mixed"):

@@ -119,8 +119,8 @@ def _spliced_participants(pair: ArticlePair, al: AlignedSentence, refs: Referent
             if actor is None or any(j in copied for j in range(*actor)) or (arg.start, actor[0]) in seen:
                 continue
             sname = sdoc[actor[0]:actor[1]].text
-            if refs.same_name(arg.name, rdoc, sname, sdoc) or _one_name_text(arg.name, sname):
-                continue
+            if refs.same_name(arg.name, rdoc, sname, sdoc):
+                continue  # the same name, or a part of it ("Carver" of "John Carver")
             seen.add((arg.start, actor[0]))
             out.append(_splice_draft(pair, al, pr, role, arg, verb_from, actor))
     return out
@@ -173,12 +173,6 @@ def _actor_before(gap) -> tuple[int, int] | None:
     if k < 1 or not any(t.pos_ in ("VERB", "AUX") for t in gap[:k]):
         return None  # no clause of the copied subject's stands before the name
     return gap[k].i, end
-
-
-def _one_name_text(a: str, b: str) -> bool:
-    ta, tb = fold(a).split(), fold(b).split()
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return bool(short) and (long_[:len(short)] == short or long_[-len(short):] == short)
 
 
 def _acting_on_itself(pair: ArticlePair, al: AlignedSentence, refs: Referents) -> list[Draft]:
