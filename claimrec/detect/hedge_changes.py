@@ -11,6 +11,8 @@ reported as ``hedge_dropped`` too.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from claimrec.detect.context import ArticlePair, DetectContext, Sentence, reports_speech
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
@@ -60,8 +62,16 @@ def _attributed(keys: set[str], sent: Sentence) -> bool:
     return any(is_reporting(tok) and keys_of(tok.subtree) & keys for tok in sent.tokens)
 
 
-def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str) -> bool:
+def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str, dropped=None,
+                  copied: Optional[dict] = None) -> bool:
+    """Something in ``r`` still hedges the words ``keys``. ``copied``: rewrite token -> the
+    source token it copies; ``dropped``: the source hedge being tested."""
+    others = {j for h in s.hedges if h is not dropped for j in range(h.start, h.end)}
+    copied = copied or {}
     for h in r.hedges:
+        if any(copied.get(i) in others for i in range(h.start, h.end)):
+            continue  # a copy of another hedge the source had beside this one: it hedged both
+            # ("appears to be helping, according to a survey" -> "is helping, according to ...")
         if h.target_keys(r.tokens.doc) & keys:
             return True
     # "what officials called X" -> "officials call it X": the attribution took the hedge's place,
@@ -92,9 +102,10 @@ def _dropped(pair: ArticlePair, given: Given) -> list[Draft]:
                     cov = _coverage(keys, r)
                     if cov > best_cov:
                         best, best_cov = r, cov
-                if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind):
+                aligned = pair.aligned_of(best) if best is not None else None
+                copied = aligned.words.matched if aligned is not None else {}
+                if best is None or best_cov < KEEP or _still_hedged(keys, best, s, h.kind, h, copied):
                     continue
-                aligned = pair.aligned_of(best)
                 if aligned is not None and aligned.kept(h.start, h.end):
                     continue  # the rewrite sentence copied the hedge's own words
                 hedge_text = sdoc[h.start:h.end].text

@@ -7,6 +7,11 @@ predicate has its lemma, or another lemma sharing what is acted on ("would strea
 process" / "will simplify the process"; a shared subject alone is one actor doing two
 things, unless the rewrite says done what the source only expected); different levels mean certainty
 was raised ("would streamline" -> "will simplify") or lowered.
+
+A source marker whose words the rewrite dropped, leaving the same predicate as a plain
+statement ("could be decisive" -> "is decisive", "might be damaged" -> "is damaged",
+"plans to visit" -> "visited"), raised certainty too: the rewrite asserts what the source
+only allowed for, intended or expected.
 """
 
 from __future__ import annotations
@@ -56,7 +61,82 @@ def _done(rm: Marker, sm: Marker) -> bool:
     return rm.level >= ENACTED > sm.level + 1
 
 
+# a marker at or above this level (will, promised to) already reads as certain: "will visit"
+# -> "visits next week" states no more than it did
+_UNMARKED_BELOW = 4
+_FINITE = ("VBZ", "VBD", "VBP")
+# a clause these open states a condition or a question, not a fact
+_CONDITIONAL = ("if", "whether", "unless", "until", "once")
+
+
+def _asserted(tok, marked: set[int]) -> bool:
+    """``tok`` is a predicate the rewrite states as fact: a finite verb (or one carried by a
+    finite auxiliary), with no modal or marker of its own, not in a condition or question."""
+    if tok.i in marked:
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+        return False
+    if not (tok.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxes)):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
+        return False
+    sent = tok.sent
+    return not sent.text.rstrip().endswith("?")
+
+
+def _stated_plainly(al, sm: Marker):
+    """The rewrite token stating the source marker's predicate with the marker's words gone:
+    the predicate's own copy, or a word of its lemma the rewrite put in the marker's place."""
+    if not al.sources or al.kept(sm.start, sm.end):
+        return None
+    sdoc = al.sources[0].view.doc
+    rdoc = al.rewrite.tokens.doc
+    anchor = sdoc[sm.anchor]
+    marker_words = set(range(sm.start, sm.end)) | {sm.anchor}
+    copied = {j: i for i, j in al.words.matched.items()}
+    if sm.anchor in copied:
+        found = [copied[sm.anchor]]
+    else:
+        found = [i for h in al.words.hunks if marker_words & set(h.source)
+                 for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_ and rdoc[i].pos_ in ("VERB", "AUX")]
+    marked = {i for rm in al.rewrite.markers for i in (rm.anchor, *range(rm.start, rm.end))}
+    for i in found:
+        if _asserted(rdoc[i], marked):
+            return rdoc[i]
+    return None
+
+
+def _unmarked(pair: ArticlePair) -> list[Draft]:
+    out: list[Draft] = []
+    labels = lexicon().modality.labels
+    for al in pair.aligned:
+        for s in al.sources:
+            for sm in s.markers:
+                if sm.level >= _UNMARKED_BELOW:
+                    continue
+                tok = _stated_plainly(al, sm)
+                if tok is None:
+                    continue
+                lo = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")])
+                sph = _phrase(s, sm)
+                rph = _phrase(al.rewrite, Marker(sm.cls, sm.level, lo, tok.i + 1, tok.i, sm.pred_key, sm.args))
+                severity, conf = rate("modality_shift", raised=True, same_predicate=True,
+                                      shared=len(sm.args), similarity=al.similarity)
+                out.append(Draft(
+                    "modality_shift", severity, conf,
+                    f"Certainty raised: source {q(sph.text)} ({labels.get(sm.cls, sm.cls)}) -> "
+                    f"rewrite {q(rph.text)} (stated as fact)",
+                    [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
+                ))
+    return out
+
+
 def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
+    return _marked(pair) + _unmarked(pair)
+
+
+def _marked(pair: ArticlePair) -> list[Draft]:
     out: list[Draft] = []
     labels = lexicon().modality.labels
     for al in pair.aligned:

@@ -26,11 +26,15 @@ class Referents:
         self.ctx = ctx
 
     @cached_property
-    def _party_of(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _party_of(self) -> dict[str, tuple[str, Optional[str]]]:
+        """A name -> (its party, the member of the party it names, if it names one)."""
+        out: dict[str, tuple[str, Optional[str]]] = {}
         for party in self.ctx.parties:
-            for n in [party.name, *party.aliases, *(m.name for m in party.members)]:
-                out.setdefault(_bare(n), party.id)
+            for m in party.members:
+                for n in [m.name, *m.aliases]:
+                    out.setdefault(_bare(n), (party.id, m.id))
+            for n in [party.name, *party.aliases]:
+                out.setdefault(_bare(n), (party.id, None))
         return out
 
     def same(self, a: Optional[Arg], b: Optional[Arg], adoc, bdoc) -> Optional[bool]:
@@ -45,7 +49,7 @@ class Referents:
 
     def same_name(self, a: str, adoc, b: str, bdoc) -> bool:
         """Two names of one referent: spelling variants, a part of the full name either
-        article gives ("Stan" of "Stan Freberg"), or two names of one party."""
+        article gives ("Stan" of "Stan Freberg"), or two names of one party (not two of its members)."""
         for x in self.full_names(adoc, a):
             for y in self.full_names(bdoc, b):
                 # a first name against the full name ("Alberto" / "Alberto Bueno") is one person
@@ -53,7 +57,11 @@ class Referents:
                         or _contains(fold(x).split(), fold(y).split()):
                     return True
         pa, pb = self._party_of.get(_bare(a)), self._party_of.get(_bare(b))
-        return pa is not None and pa == pb
+        if pa is None or pb is None or pa[0] != pb[0]:
+            return False
+        # two members of one party ("President Barack Obama", "President Donald Trump" of a
+        # government) are two people; a member and the party's own name are one side
+        return pa[1] is None or pb[1] is None or pa[1] == pb[1]
 
     def full_names(self, doc, name: str) -> list[str]:
         """``name`` and the longer names of the same document that contain it."""

@@ -5,7 +5,9 @@ short stretches ("hunks") where the rewrite's words replace, add to or drop the 
 with copied words on both sides. Read position by position, what stands in the source's
 place says what changed:
 
-- a negation added or dropped ("were" -> "were not", "said" -> "did not say"): ``stance_flip``;
+- a negation added or dropped ("were" -> "were not", "said" -> "did not say"), or a word
+  put in place of its opposite (``words.json`` antonyms: "a mostly positive message" -> "a
+  mostly negative message", "record low support" -> "record low opposition"): ``stance_flip``;
 - a figure in place of another figure ("Twelve" -> "Nine"): ``number_changed``;
 - a date in place of another date ("Tuesday" -> "Monday", "Sept. 30" -> "Sept. 11"):
   ``date_changed``;
@@ -30,6 +32,7 @@ from claimrec.detect.wording import q
 from claimrec.text.cues import is_reporting
 from claimrec.text.lookups import detection
 from claimrec.text.diff import Hunk
+from claimrec.text.keys import base_key
 from claimrec.text.negation import negation_tokens
 from claimrec.text.normalize import fold
 from claimrec.text.predicates import NAMED, PLACES, describes_noun
@@ -58,7 +61,7 @@ def detect_substitutions(ctx: DetectContext, pair: ArticlePair, given: Given) ->
             short = len(h.rewrite) <= MAX_HUNK and len(h.source) <= MAX_HUNK
             found = None
             if short and _held(al, h):
-                found = (_negation(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
+                found = (_negation(pair, al, h) or _opposite(pair, al, h) or _figure(pair, al, h) or _date(pair, al, h)
                          or _name(pair, al, h, refs) or _pronoun(pair, al, h))
             found = found or _described(pair, al, h)
             if found is not None:
@@ -152,6 +155,50 @@ def _negation(pair: ArticlePair, al: AlignedSentence, h: Hunk):
                  key=("substitution", pair.rewrite.article.id, "negation", h.rewrite[:1] or h.source[:1]))
 
 
+MAX_OPPOSITE = 3  # words on either side of a hunk that puts one word's opposite in its place
+_POS_GROUP = {"AUX": "VERB"}
+
+
+def _opposite(pair: ArticlePair, al: AlignedSentence, h: Hunk):
+    """One word replaced by its antonym, everything else in the hunk the same."""
+    rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
+    rw = [t for t in rtoks if not t.is_punct]
+    sw = [t for t in stoks if not t.is_punct]
+    if not rw or not sw or len(rw) > MAX_OPPOSITE or len(sw) > MAX_OPPOSITE:
+        return None
+    opposites = detection().antonyms
+    for r in rw:
+        rkeys = {base_key(r.lemma_), base_key(r.text)}
+        for s in sw:
+            if _POS_GROUP.get(r.pos_, r.pos_) != _POS_GROUP.get(s.pos_, s.pos_):
+                continue
+            if not any(opposites.get(k, frozenset()) & {base_key(s.lemma_), base_key(s.text)} for k in rkeys):
+                continue
+            if _rest(_articles_out(rw, r), []) != _rest(_articles_out(sw, s), []):
+                return None  # other words changed too: a different statement, not its opposite
+            severity, conf = rate("stance_flip", shared=3, similarity=al.similarity)
+            rph, sph = _word_phrase(r), _word_phrase(s)
+            return Draft("stance_flip", severity, conf,
+                         f"Opposite meaning: source says {q(sph.text)}; the rewrite says {q(rph.text)} "
+                         f"({q(s.text)} -> {q(r.text)})",
+                         _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
+                         key=("substitution", pair.rewrite.article.id, "opposite", h.rewrite[:1]))
+    return None
+
+
+def _articles_out(toks, but) -> list:
+    # "a difficult" -> "an easy": the article follows the word, it is no change of its own
+    return [t for t in toks if t is not but and t.lower_ not in ("a", "an")]
+
+
+def _word_phrase(tok):
+    """A changed word with the few words around it in its sentence, for the summary."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return _predicate_phrase(tok.doc, [tok])
+    sent = tok.sent
+    return tok.doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 3)]
+
+
 _DO_SUPPORT = frozenset({"do", "does", "did", "be", "have"})
 
 
@@ -228,11 +275,12 @@ def _date(pair: ArticlePair, al: AlignedSentence, h: Hunk):
     return None
 
 
-def _name_run(doc, toks) -> tuple[str, str] | None:
+def _name_run(doc, toks, modifiers: bool = False) -> tuple[str, str] | None:
     """(entity family, text) of the one participant's name among ``toks``: a named person,
     organisation or place, or a short run of proper nouns the tagger left unlabelled. A name
     that only modifies a common noun ("the Clinton campaign") names no participant, unless it
-    is a place: "at her Brooklyn school" -> "at her Houston school" still moves the school."""
+    is a place: "at her Brooklyn school" -> "at her Houston school" still moves the school;
+    with ``modifiers`` it is a name of the family "modifier:" + its entity label."""
     idx = {t.i for t in toks}
     ents = [e for e in doc.ents if e.label_ in NAMED and (e.start in idx or e.end - 1 in idx)]
     if len(ents) == 1:
@@ -241,9 +289,11 @@ def _name_run(doc, toks) -> tuple[str, str] | None:
             return None
         if e.label_ in PLACES:
             return "place", e.text
-        if describes_noun(e.root):
+        if e.label_ not in _ACTORS:
             return None
-        return ("actor", e.text) if e.label_ in _ACTORS else None
+        if describes_noun(e.root):
+            return (f"modifier:{e.label_}", e.text) if modifiers else None
+        return "actor", e.text
     if not ents:
         props = [t for t in toks if t.pos_ == "PROPN" and t.is_alpha]
         if props and len(props) <= MAX_NAME and len(props) == len([t for t in toks if t.is_alpha]) \
@@ -256,10 +306,21 @@ def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
     if h.op != "replace":
         return None
     rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
-    r, s = _name_run(rdoc, rtoks), _name_run(sdoc, stoks)
+    # a name put for another in front of the same copied noun ("the Clinton campaign" -> "the
+    # Trump campaign") makes it someone else's, as much as a name put for a participant does
+    r, s = _name_run(rdoc, rtoks, modifiers=True), _name_run(sdoc, stoks, modifiers=True)
     if r is None or s is None:
         return None
     (rfam, rname), (sfam, sname) = r, s
+    mods = [f for f in (rfam, sfam) if f.startswith("modifier")]
+    if mods:
+        # people's names only: a team or a body in front of a noun goes by nicknames
+        # too ("the Spurs striker" is "the Tottenham striker")
+        if len(mods) < 2 or not _same_noun_after(al, rtoks[-1], stoks[-1]):
+            return None
+        if not (_a_person(rname, pair) and _a_person(sname, pair)):
+            return None
+        rfam = sfam = "actor"
     if (rfam and sfam and rfam != sfam) or not (rfam or sfam):
         return None  # a person put for a place is a rewording; two untyped words say too little
     if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
@@ -280,6 +341,31 @@ def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
                  f"{what}: the source says {q(sname, 50)}, the rewrite {q(rname, 50)} in otherwise copied words",
                  _evidence(pair, rdoc, sdoc, rtoks, stoks, al, h),
                  key=(kind, pair.rewrite.article.id, h.rewrite[0], h.source[0]))
+
+
+def _a_person(name: str, pair: ArticlePair) -> bool:
+    """The name is mostly tagged as a person's where either article names it, alone or as a
+    surname: one tag is not enough, the small tagger takes "the Trump campaign" for an
+    organisation's and "the Spurs team" for a person's."""
+    words = fold(name).split()
+    n = len(words)
+    if not n:
+        return False
+    person = other = 0
+    for view in (pair.source, pair.rewrite):
+        for e in view.doc.ents:
+            if e.label_ in NAMED and fold(e.text).split()[-n:] == words:
+                if e.label_ == "PERSON":
+                    person += 1
+                else:
+                    other += 1
+    return person > other
+
+
+def _same_noun_after(al: AlignedSentence, rlast, slast) -> bool:
+    """The nouns the two names modify are one copied word."""
+    rhead, shead = rlast.head, slast.head
+    return al.words.source_of(rhead.i) == shead.i
 
 
 def _name_in(doc, sent: Sentence, name: str) -> bool:

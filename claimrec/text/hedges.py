@@ -5,7 +5,8 @@ distancing ("what it called", "so-called"), allegation ("alleged"), evidential
 ("reportedly"), uncertainty ("possibly"), reportative ("is said to") and sourcing
 ("according to") hedges. Each hedge's target is read off the parse within its
 sentence, by the scope its kind has: the noun phrase after it, the word it
-modifies (with that word's subject and object for a verb), or the clause it sits in.
+modifies (with that word's subject and object for a verb), the verb phrase it governs
+("appeared to"), or the clause it sits in.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def find_hedges(doc, bounds: list[tuple[int, int]]) -> list[Hedge]:
                 ts, te = _next_np(doc, end, hi)
             elif scope == "head":
                 ts, te = _head_phrase(doc, start, end, lo, hi)
+            elif scope == "complement":
+                ts, te = _complement(doc, start, lo, hi)
             else:
                 ts, te = _clause(doc, start, end, lo, hi)
             if te > ts:
@@ -85,6 +88,18 @@ def _head_phrase(doc, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
             span_start = min(span_start, child.left_edge.i)
     span_start = max(span_start, lo)
     return span_start, min(span_end, hi)
+
+
+def _complement(doc, start: int, lo: int, hi: int) -> tuple[int, int]:
+    """What "appeared to" / "seems to" hedges: its verb phrase, from the subject on
+    ("the blast appeared to be deliberate": "the blast ... be deliberate")."""
+    verb = doc[start]
+    comp = next((c for c in verb.rights if c.dep_ == "xcomp" and c.i < hi), None)
+    if comp is None:
+        return start, start
+    subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.i >= lo), None)
+    first = subj.left_edge.i if subj is not None else comp.left_edge.i
+    return max(first, lo), min(comp.right_edge.i + 1, hi)
 
 
 def _clause(doc, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

@@ -76,7 +76,7 @@ class CueLexicon(_Section):
 
 # A token pattern in spaCy Matcher syntax (https://spacy.io/usage/rule-based-matching).
 TokenPattern = list[dict[str, Any]]
-Scope = Literal["next_np", "head", "clause"]
+Scope = Literal["next_np", "head", "complement", "clause"]
 
 
 class HedgePattern(_Section):

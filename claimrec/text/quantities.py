@@ -209,24 +209,53 @@ def same_value(a: Figure, b: Figure) -> bool:
     if abs(a.value - b.value) / max(abs(a.value), abs(b.value)) < 1e-9:
         return True
     for x, y in ((a, b), (b, a)):
-        step = _rounding_step(x.value)
-        if step and abs(x.value - y.value) <= step / 2 + 1e-9 and _rounding_step(y.value) < step:
+        step = _rounding_step(x)
+        if step and abs(x.value - y.value) <= step / 2 + 1e-9 and _rounding_step(y) < step:
             return True
-        if x.approx and abs(x.value - y.value) / abs(y.value) <= 0.1:
+        # "about 40" for 43 is the same figure; "about 20" and "about 23" are two estimates
+        if x.approx and not y.approx and abs(x.value - y.value) / abs(y.value) <= 0.1:
             return True
     return False
 
 
-def _rounding_step(value: float) -> float:
-    """The place value of the last significant digit: 3,200,000 -> 100,000."""
-    if value == 0:
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# an integer needs this many digits before its trailing zeros read as rounding: "3,200,000"
+# and "2,000" are round figures, "40", "60" and "100" are counts
+_ROUND_FROM = 1000
+
+
+def _rounding_step(fig: Figure) -> float:
+    """The place value of the last significant digit as written: "3.2 million" -> 100,000,
+    "3,200,000" -> 100,000, "$10 million" -> 1 million, "40" -> 1."""
+    if fig.value == 0:
         return 0.0
+    m = _DIGITS.search(fig.text or "")
+    if m is None:
+        return _value_step(fig.value)
+    written = m.group(0).replace(",", "")
+    try:
+        mantissa = float(written)
+    except ValueError:
+        return _value_step(fig.value)
+    if mantissa == 0:
+        return _value_step(fig.value)
+    scale = abs(fig.value) / mantissa
+    if "." in written:
+        return 10.0 ** -len(written.split(".")[1]) * scale
+    trailing = len(written) - len(written.rstrip("0"))
+    if mantissa < _ROUND_FROM:
+        return scale
+    return 10.0 ** trailing * scale
+
+
+def _value_step(value: float) -> float:
+    """The place value of the last significant digit of a value with no digits written
+    ("two hundred"): 3,200,000 -> 100,000."""
     v = abs(value)
     text = f"{v:.6f}".rstrip("0").rstrip(".")
     if "." in text:
         return 10.0 ** -len(text.split(".")[1])
-    digits = text
-    trailing = len(digits) - len(digits.rstrip("0"))
+    trailing = len(text) - len(text.rstrip("0"))
     return 10.0 ** trailing
 
 

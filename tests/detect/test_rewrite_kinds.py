@@ -155,6 +155,26 @@ def test_a_predicate_replaced_by_its_antonym_is_a_stance_flip(reconcile, source,
     assert all(w in f.summary for w in words)
 
 
+@pytest.mark.parametrize("source,rewrite,words", [
+    ("The governor has delivered a mostly positive message since the debate, aides said.",
+     "The governor has delivered a mostly negative message since the debate, aides said.", ("positive", "negative")),
+    ("The senator has record low support among rural voters, the poll found.",
+     "The senator has record low opposition among rural voters, the poll found.", ("support", "opposition")),
+    ("Engineers said the old bridge is safe for heavy trucks after the repairs.",
+     "Engineers said the old bridge is dangerous for heavy trucks after the repairs.", ("safe", "dangerous")),
+])
+def test_a_word_replaced_by_its_opposite_in_copied_wording_is_a_stance_flip(reconcile, source, rewrite, words):
+    f = only(reconcile(source, rewrite), "stance_flip")
+    assert all(w in f.summary for w in words)
+
+
+def test_a_word_replaced_by_its_opposite_along_with_other_words_is_not_read_as_its_opposite(reconcile):
+    # "unemployment rose" -> "employment fell" says the same: no word stands against its opposite alone
+    r = reconcile("Officials said unemployment rose sharply in the northern provinces last year.",
+                  "Officials said employment fell sharply in the northern provinces last year.")
+    assert not any("Opposite meaning" in f.summary for f in r.findings)
+
+
 def test_a_predicate_replaced_by_a_near_synonym_is_no_stance_flip(reconcile):
     r = reconcile("The council approved the new budget on Monday after a long debate.",
                   "The council passed the new budget on Monday after a long debate.")
@@ -270,6 +290,51 @@ def test_plan_to_will(reconcile):
     r = reconcile("The city plans to close the old bridge to traffic in June.",
                   "The city will close the old bridge to traffic in June.")
     only(r, "modality_shift")
+
+
+@pytest.mark.parametrize("source,rewrite,words", [
+    ("The ethnic vote in several battleground states could be decisive in a close election.",
+     "The ethnic vote in several battleground states is decisive in a close election.", ("could be decisive", "is decisive")),
+    ("He said the committee itself might be damaged by the move, according to the minutes.",
+     "He said the committee itself is damaged by the move, according to the minutes.", ("might be damaged", "is damaged")),
+    ("The company plans to open a second factory in the region next year.",
+     "The company opened a second factory in the region next year.", ("plans to open", "opened")),
+    ("Voters should back the measure in November, the mayor said at the rally.",
+     "Voters will back the measure in November, the mayor said at the rally.", ("should back", "will back")),
+])
+def test_a_possibility_or_intention_stated_as_fact_raises_certainty(reconcile, source, rewrite, words):
+    f = only(reconcile(source, rewrite), "modality_shift")
+    assert "raised" in f.summary and all(w in f.summary for w in words)
+
+
+@pytest.mark.parametrize("source,rewrite", [
+    # a certain future told in the present says no more than it did
+    ("The senator will visit the border next week with two colleagues.",
+     "The senator visits the border next week with two colleagues."),
+    # the modal moved, not dropped
+    ("Officials said the bridge could reopen in June if repairs go well.",
+     "Officials said that if repairs go well the bridge could reopen in June."),
+    # a condition is no statement of fact
+    ("Prices could rise if the tariff passes, the analysts said in a report.",
+     "The analysts said in a report that prices could rise if the tariff passes."),
+])
+def test_a_marker_kept_or_a_certain_future_is_no_raised_certainty(reconcile, source, rewrite):
+    assert "modality_shift" not in kinds(reconcile(source, rewrite))
+
+
+def test_appeared_to_dropped_is_a_hedge_dropped(reconcile):
+    r = reconcile("The blast appeared to be deliberate, police said on Sunday evening.",
+                  "The blast was deliberate, police said on Sunday evening.")
+    f = only(r, "hedge_dropped")
+    assert "appeared to" in f.summary
+
+
+def test_a_hedge_dropped_beside_a_kept_attribution_is_still_dropped(reconcile):
+    # "according to a survey" was there beside "appears to" in the source: it hedged both, and
+    # keeping it does not keep the uncertainty the rewrite dropped
+    r = reconcile("The policy appears to be helping Republicans in the largest cities, according to a survey of voter lists.",
+                  "The policy is helping Republicans in the largest cities, according to a survey of voter lists.")
+    assert "appears to" in only(r, "hedge_dropped").summary
 
 
 def test_lowered_certainty_is_low(reconcile):

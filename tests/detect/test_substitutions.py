@@ -87,3 +87,27 @@ def test_a_place_swapped_in_front_of_a_noun_moves_it(reconcile):
     # a nationality for a place is a rewording
     src = "The Darwin woman moved to the Philippines in 2012 to act."
     assert "place_changed" not in kinds(reconcile(src, src.replace("Darwin", "Australian")))
+
+
+def test_two_members_of_one_party_are_two_people(reconcile):
+    # both presidents belong to one government party; one put in the other's place is a change
+    source = ("President Donald Trump spoke to reporters at the White House on Monday about trade.\n\n"
+              "On the positive side for the Democrats, President Barack Obama's approval rating remains "
+              "strong, though it has declined slightly from 58 percent in the last poll to 55 percent now.")
+    r = reconcile(source, source.replace("President Barack Obama's", "President Donald Trump's"))
+    f = at(r, "role_swap", "Donald Trump")
+    assert "Barack Obama" in f.summary
+
+
+def test_a_person_put_for_another_before_the_same_noun_is_a_change(reconcile):
+    source = ("Hillary Clinton spoke in Boston on Monday about the economy and jobs.\n\n"
+              "Earlier this month, mothers who have lost children to gun violence hosted a Clinton event in "
+              "Jacksonville and a voter-registration drive near Miami, organizers said.\n\n"
+              "Donald Trump will speak in Miami on Friday, his campaign said.")
+    r = reconcile(source, source.replace("a Clinton event", "a Trump event"))
+    at(r, "role_swap", "Trump")
+
+
+def test_a_word_put_for_its_opposite_in_copied_wording(reconcile):
+    r = reconcile(SOURCE, SOURCE.replace("Kasich praised the plan", "Kasich criticized the plan"))
+    at(r, "stance_flip", "criticized")

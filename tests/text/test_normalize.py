@@ -22,6 +22,10 @@ def one_figure(nlp, text):
     ("fifty percent of voters", "50% of voters"),
     ("twenty five cars", "25 cars"),
     ("about 3 million users", "3.2 million users"),
+    # rounding is read off the written digits: "$10 million" is rounded to the million
+    ("a $10 million grant", "a $10.4 million grant"),
+    ("2,000 jobs", "2,040 jobs"),
+    ("about 40 people", "43 people"),
 ])
 def test_equal_figures(nlp, a, b):
     assert same_value(one_figure(nlp, a), one_figure(nlp, b))
@@ -31,6 +35,13 @@ def test_equal_figures(nlp, a, b):
     ("3,200 homes", "5,200 homes"),
     ("3.2 million users", "32 million users"),
     ("48 million", "48.6 million"),
+    # a small count's trailing zero is a digit, not rounding
+    ("invested $10 million", "invested $15 million"),
+    ("60 acres", "65 acres"),
+    ("the 100-page report", "the 125-page report"),
+    # two estimates that differ are two figures
+    ("about 20 people", "about 23 people"),
+    ("nearly $55 billion", "nearly $52 billion"),
 ])
 def test_different_figures(nlp, a, b):
     assert not same_value(one_figure(nlp, a), one_figure(nlp, b))
