@@ -46,12 +46,17 @@ ENACTED = 5  # levels from here on say the act is under way or done
 
 def _same_place(al, rm: Marker, sm: Marker) -> bool:
     """The rewrite's predicate word is copied from the source's, between its marker and its
-    predicate ("would get rid of" / "will get rid of", which the parser heads differently)."""
+    predicate ("would get rid of" / "will get rid of", which the parser heads differently), or
+    the rewrite's marker words replace the source's one for one."""
     for r in (rm.anchor, *range(rm.start, rm.end)):
         src = al.words.source_of(r)
         if src is not None and min(sm.start, sm.anchor) <= src <= max(sm.end - 1, sm.anchor):
             return True
-    return False
+    # or the marker words themselves were put in place of the source's, in copied wording
+    # ("44 percent would back Trump" / "will back Trump", whatever the parser makes the head)
+    rwords, swords = set(range(rm.start, rm.end)), set(range(sm.start, sm.end))
+    return any(h.rewrite and h.source and set(h.rewrite) <= rwords and set(h.source) <= swords
+               for h in al.words.hunks)
 
 
 def _done(rm: Marker, sm: Marker) -> bool:

@@ -99,11 +99,15 @@ def _quotes(pair: ArticlePair) -> list[Draft]:
         if toks is None or len(words(body[qt.start:qt.end])) < MIN_QUOTE_WORDS:
             continue
         keys = keys_of(toks)
-        if len(keys) < 2 or _copied(pair, toks, False):
+        # the word count above says whether it is worth reporting; one content word is
+        # enough to tell whether the rewrite carries it ("I will tell the truth.")
+        if not keys or _copied(pair, toks, False):
             continue
         sents = src.sentence_at(qt.start, qt.end)
-        if any(pair.rewrites_of.get(s.start) for s in sents):
-            continue  # the sentence has a counterpart: reworded, not dropped
+        if any(len(keys & r.surface) / len(keys) >= REWORDED for s in sents for r in pair.rewrites_of.get(s.start, [])):
+            continue  # the sentence has a counterpart that carries the quote: reworded, not dropped
+            # (a counterpart of the rest of the sentence does not keep a second quote in it:
+            # '"No, this is not politics," Cruz said. "I will tell the truth."')
         best, best_cov = _best_cover(pair, keys)
         if best_cov >= MOVED:
             continue  # nearly all its words stand in one rewrite sentence: moved, not dropped

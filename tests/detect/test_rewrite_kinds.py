@@ -337,6 +337,15 @@ def test_a_hedge_dropped_beside_a_kept_attribution_is_still_dropped(reconcile):
     assert "appears to" in only(r, "hedge_dropped").summary
 
 
+def test_a_modal_swapped_in_place_is_compared_whatever_the_parse_heads(reconcile):
+    # the parser makes "Trump" the head of "will back Trump": the marker words replaced one
+    # for one in copied wording still say the same predicate changed its certainty
+    src = ("Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent would back "
+           "Trump, while 5 percent prefer Libertarian nominee Gary Johnson.")
+    r = reconcile(src, src.replace("44 percent would back", "44 percent will back"))
+    assert "would back" in only(r, "modality_shift").summary
+
+
 def test_lowered_certainty_is_low(reconcile):
     r = reconcile("The city will close the old bridge to traffic in June.",
                   "The city may close the old bridge to traffic in June.")
@@ -376,6 +385,15 @@ def test_omission_of_a_denial(reconcile):
                   "The regulator fined the bank for misleading customers. The fine is the largest this year.")
     f = only(r, "omission")
     assert "denied" in r.articles[0].text[f.evidence[1].start:f.evidence[1].end] or "denial" in f.summary
+
+
+def test_a_second_quote_of_the_same_speaker_dropped_is_an_omission(reconcile):
+    # the claim holds both quotes and the rewrite keeps the first: the second is still gone
+    r = reconcile('"No, this is not politics," Cruz said at the time. "I will tell the truth."\n\n'
+                  "The senator later endorsed Trump in a Facebook post on Friday.",
+                  '"No, this is not politics," Cruz said at the time.\n\n'
+                  "The senator later endorsed Trump in a Facebook post on Friday.")
+    assert any("tell the truth" in f.summary for f in of_kind(r, "omission")), r.findings
 
 
 def test_a_dropped_claim_is_not_kept_by_the_copy_of_another_that_shares_its_words(reconcile):

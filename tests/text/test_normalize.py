@@ -42,6 +42,7 @@ def test_equal_figures(nlp, a, b):
     # two estimates that differ are two figures
     ("about 20 people", "about 23 people"),
     ("nearly $55 billion", "nearly $52 billion"),
+    ("more than 2,000 events", "more than 1,500 events"),
 ])
 def test_different_figures(nlp, a, b):
     assert not same_value(one_figure(nlp, a), one_figure(nlp, b))
