@@ -65,8 +65,12 @@ def _attributed(keys: set[str], sent: Sentence) -> bool:
 def _still_hedged(keys: set[str], r: Sentence, s: Sentence, kind: str, dropped=None,
                   copied: Optional[dict] = None) -> bool:
     """Something in ``r`` still hedges the words ``keys``. ``copied``: rewrite token -> the
-    source token it copies; ``dropped``: the source hedge being tested."""
-    others = {j for h in s.hedges if h is not dropped for j in range(h.start, h.end)}
+    source token it copies; ``dropped``: the source hedge being tested (a copy of another
+    hedge in the same words, "appears to" said twice, still hedges them)."""
+    sdoc = s.tokens.doc
+    said = sdoc[dropped.start:dropped.end].text.lower() if dropped is not None else None
+    others = {j for h in s.hedges if h is not dropped and sdoc[h.start:h.end].text.lower() != said
+              for j in range(h.start, h.end)}
     copied = copied or {}
     for h in r.hedges:
         if any(copied.get(i) in others for i in range(h.start, h.end)):

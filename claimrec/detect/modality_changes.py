@@ -20,6 +20,7 @@ from claimrec.detect.context import ArticlePair, DetectContext, Sentence
 from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
+from claimrec.text.keys import is_content
 from claimrec.text.lexicon import lexicon
 from claimrec.text.modality import Marker
 
@@ -103,13 +104,30 @@ def _stated_plainly(al, sm: Marker):
     if sm.anchor in copied:
         found = [copied[sm.anchor]]
     else:
+        # or a word of the predicate's lemma put in the marker's place
         found = [i for h in al.words.hunks if marker_words & set(h.source)
                  for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_ and rdoc[i].pos_ in ("VERB", "AUX")]
+    # either way with something it governs copied from what the source predicate governs
+    # ("could be decisive" -> "is decisive"): one word ("be", "eat") meets too many other
+    # predicates of a sentence the rewrite wrote afresh
+    found = [i for i in found if _governs_copy(al, rdoc[i], anchor)]
     marked = {i for rm in al.rewrite.markers for i in (rm.anchor, *range(rm.start, rm.end))}
     for i in found:
         if _asserted(rdoc[i], marked):
             return rdoc[i]
     return None
+
+
+_PARTICIPANTS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "agent")
+
+
+def _governs_copy(al, tok, anchor) -> bool:
+    """A content word of a participant of rewrite predicate ``tok`` is a copy of one of source
+    ``anchor``'s (a copied "he" says nothing, nor does an "on Thursday" the parser hung on
+    whichever verb: they go with most predicates of their sentence)."""
+    under = {t.i for c in anchor.children if c.dep_ in _PARTICIPANTS for t in c.subtree}
+    return any(is_content(t) and al.words.source_of(t.i) in under
+               for c in tok.children if c.dep_ in _PARTICIPANTS for t in c.subtree)
 
 
 def _unmarked(pair: ArticlePair) -> list[Draft]:
