@@ -107,10 +107,8 @@ def _stated_plainly(al, sm: Marker):
         # or a word of the predicate's lemma put in the marker's place
         found = [i for h in al.words.hunks if marker_words & set(h.source)
                  for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_ and rdoc[i].pos_ in ("VERB", "AUX")]
-    # either way with something it governs copied from what the source predicate governs
-    # ("could be decisive" -> "is decisive"): one word ("be", "eat") meets too many other
-    # predicates of a sentence the rewrite wrote afresh
-    found = [i for i in found if _governs_copy(al, rdoc[i], anchor)]
+    if not _kept_around(al, anchor, sm):
+        return None
     marked = {i for rm in al.rewrite.markers for i in (rm.anchor, *range(rm.start, rm.end))}
     for i in found:
         if _asserted(rdoc[i], marked):
@@ -118,16 +116,21 @@ def _stated_plainly(al, sm: Marker):
     return None
 
 
-_PARTICIPANTS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "agent")
+# share of the content words the source predicate governs that the rewrite must have copied
+KEPT_AROUND = 0.5
 
 
-def _governs_copy(al, tok, anchor) -> bool:
-    """A content word of a participant of rewrite predicate ``tok`` is a copy of one of source
-    ``anchor``'s (a copied "he" says nothing, nor does an "on Thursday" the parser hung on
-    whichever verb: they go with most predicates of their sentence)."""
-    under = {t.i for c in anchor.children if c.dep_ in _PARTICIPANTS for t in c.subtree}
-    return any(is_content(t) and al.words.source_of(t.i) in under
-               for c in tok.children if c.dep_ in _PARTICIPANTS for t in c.subtree)
+def _kept_around(al, anchor, sm: Marker) -> bool:
+    """Most content words the source predicate governs are copied into the rewrite sentence:
+    the statement is the source's, with its marker gone. A sentence written afresh that shares
+    the verb ("would eat each vegetable" / "children who eat healthily") or a pronoun and a
+    misattached "on Thursday" is another statement."""
+    copied = set(al.words.matched.values())
+    words = [t.i for t in anchor.subtree
+             if t.i != anchor.i and not (sm.start <= t.i < sm.end) and is_content(t)]
+    if not words:
+        return True
+    return sum(1 for i in words if i in copied) / len(words) >= KEPT_AROUND
 
 
 def _unmarked(pair: ArticlePair) -> list[Draft]:

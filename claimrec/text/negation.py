@@ -7,7 +7,8 @@ subject, object or attribute ("issued no statement", "there is no deal").
 A clause also counts as negated when it opens with a negated clause it
 coordinates with: "we did not issue a joint statement - instead, they
 released their own" is parsed with "released" as head. An answering "No."
-or "No," negates nothing, whatever the parse attached it to.
+or "No," negates nothing, whatever the parse attached it to, nor does the "not" of "could not be
+happier".
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def is_negated(tok) -> bool:
     negators, no_one = _words()
     for child in tok.children:
         dep = child.dep_
-        if dep == "neg" and not _bounds_quantity(child) and not _answer(child):
+        if dep == "neg" and not _bounds_quantity(child) and not _answer(child) and not _emphatic(tok):
             return True
         if dep in ("advmod", "preconj") and child.lower_ in negators and not _bounds_quantity(child) \
                 and not _answer(child):
@@ -42,6 +43,19 @@ def is_negated(tok) -> bool:
         if dep in _ARG_DEPS and any(_negative_determiner(g) for g in child.children):
             return True
     return False
+
+
+def _emphatic(head) -> bool:
+    """"could not be happier", "couldn't have been more proud", "couldn't agree more": a
+    negated "can" over a comparative says the most, not the opposite."""
+    if not any(c.tag_ == "MD" and c.lemma_.lower() in ("can", "could") for c in head.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "more" for c in head.children):
+        return True  # "couldn't agree more"
+    # "could not be happier": a comparative said of the subject ("could not rise further" is a limit)
+    return head.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and (c.tag_ in ("JJR", "RBR") or any(g.lower_ == "more" for g in c.children))
+        for c in head.children)
 
 
 def _answer(tok) -> bool:

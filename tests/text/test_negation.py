@@ -37,3 +37,15 @@ def test_negated_predicates(nlp, text, lemma):
 def test_a_bound_on_a_quantity_is_no_negation(nlp):
     doc = nlp("The plan will cost no more than 44 million dollars.")
     assert not is_negated(_verb(doc, "cost"))
+
+
+@pytest.mark.parametrize("text, lemma, negated", [
+    ("He said he could not be happier with the horse.", "be", False),
+    ("I couldn't have been more proud of them.", "be", False),
+    ("We couldn't agree more with the council.", "agree", False),
+    ("He could not be reached for comment.", "reach", True),
+    ("Prices could not rise further this year.", "rise", True),
+])
+def test_could_not_be_happier_says_the_most_not_the_opposite(nlp, text, lemma, negated):
+    doc = nlp(text)
+    assert is_negated(_verb(doc, lemma)) is negated
