@@ -43,6 +43,10 @@ def find_hedges(doc, bounds: list[tuple[int, int]]) -> list[Hedge]:
                 ts, te = _next_np(doc, end, hi)
             elif scope == "head":
                 ts, te = _head_phrase(doc, start, end, lo, hi)
+                if not keys_of(doc[ts:te]):
+                    # a function word modified ("possibly not until after the election"):
+                    # the hedge covers the phrase it heads
+                    ts, te = _subtree(doc, start, lo, hi)
             elif scope == "complement":
                 ts, te = _complement(doc, start, lo, hi)
             else:
@@ -88,6 +92,13 @@ def _head_phrase(doc, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
             span_start = min(span_start, child.left_edge.i)
     span_start = max(span_start, lo)
     return span_start, min(span_end, hi)
+
+
+def _subtree(doc, start: int, lo: int, hi: int) -> tuple[int, int]:
+    head = doc[start].head
+    if not (lo <= head.i < hi):
+        return start, start
+    return max(head.left_edge.i, lo), min(head.right_edge.i + 1, hi)
 
 
 def _complement(doc, start: int, lo: int, hi: int) -> tuple[int, int]:

@@ -335,6 +335,12 @@ def test_appeared_to_dropped_is_a_hedge_dropped(reconcile):
     assert "appeared to" in f.summary
 
 
+def test_a_hedge_on_a_function_word_covers_the_phrase_it_heads(reconcile):
+    src = "A ruling is unlikely before the end of the year and possibly not until after Obama leaves office, lawyers said."
+    r = reconcile(src, src.replace("and possibly not until", "and not until"))
+    assert "possibly" in only(r, "hedge_dropped").summary
+
+
 def test_a_hedge_dropped_beside_a_kept_attribution_is_still_dropped(reconcile):
     # "according to a survey" was there beside "appears to" in the source: it hedged both, and
     # keeping it does not keep the uncertainty the rewrite dropped
