@@ -290,7 +290,7 @@ def _name_run(doc, toks, modifiers: bool = False) -> tuple[str, str] | None:
         if e.label_ in PLACES:
             return "place", e.text
         if e.label_ not in _ACTORS:
-            return None
+            return _named_elsewhere(doc, toks)  # a surname the tagger took for a nationality
         if describes_noun(e.root):
             return (f"modifier:{e.label_}", e.text) if modifiers else None
         return "actor", e.text
@@ -299,6 +299,24 @@ def _name_run(doc, toks, modifiers: bool = False) -> tuple[str, str] | None:
         if props and len(props) <= MAX_NAME and len(props) == len([t for t in toks if t.is_alpha]) \
                 and not describes_noun(props[-1]):
             return "", doc[props[0].i:props[-1].i + 1].text
+        return _named_elsewhere(doc, toks)
+    return None
+
+
+def _named_elsewhere(doc, toks) -> tuple[str, str] | None:
+    """A capitalised word the tagger left untagged here, or tagged as something other than an
+    actor, but that ends a person's or an organisation's name elsewhere in the article
+    ("showed Chinni doing better", the article's "Dante Chinni"): that name's family."""
+    words = [t for t in toks if t.is_alpha]
+    if not words or len(words) > MAX_NAME or not all(t.text[:1].isupper() for t in words):
+        return None
+    if words[0].i == words[0].sent.start:
+        return None  # a sentence's first word is capitalised whatever it is
+    folded = [fold(t.text) for t in words]
+    n = len(folded)
+    for e in doc.ents:
+        if e.label_ in _ACTORS and len(e) > n and [fold(t.text) for t in e][-n:] == folded:
+            return "actor", doc[words[0].i:words[-1].i + 1].text
     return None
 
 

@@ -111,3 +111,12 @@ def test_a_person_put_for_another_before_the_same_noun_is_a_change(reconcile):
 def test_a_word_put_for_its_opposite_in_copied_wording(reconcile):
     r = reconcile(SOURCE, SOURCE.replace("Kasich praised the plan", "Kasich criticized the plan"))
     at(r, "stance_flip", "criticized")
+
+
+def test_a_surname_the_tagger_mislabels_is_still_a_name(reconcile):
+    # "Chinni" alone is tagged a nationality; the article's "Dante Chinni" says it is a person
+    source = ("Dante Chinni, who directs the American Communities Project, studied the polls on Monday.\n\n"
+              "The Reuters/Ipsos poll showed Clinton doing better than in other post-debate polls, "
+              "with a lead of four points among likely voters.")
+    r = reconcile(source, source.replace("showed Clinton doing", "showed Chinni doing"))
+    at(r, "role_swap", "Chinni")
