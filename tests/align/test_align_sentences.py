@@ -159,3 +159,19 @@ def test_only_source_rewrite_pairs_are_sentence_aligned(annotated):
     arts = [_art("a", SOURCE, "peer"), _art("b", SOURCE, "peer")]
     alignments, derivations = align_articles(arts, [annotated(a) for a in arts], [])
     assert alignments == [] and derivations == []
+
+
+def test_a_short_sentence_with_a_name_put_in_stays_where_its_neighbours_put_it(annotated):
+    # "Combetta" is the rarest word the rewrite sentence has, and another source sentence holds
+    # it; the sentence between the rewrite's aligned neighbours is the same words with one name
+    # changed, and that is where it came from
+    source = ("Republicans wanted to know who else beside Pagliano and Combetta received immunity deals.\n\n"
+              "Lawmakers also asked whether the deals required the recipients to cooperate with the committee.\n\n"
+              "Kadzik wouldn't say.\n\n"
+              "The hearing ended shortly after noon, and no date was set for the next one.")
+    src = _art("s", source, "source")
+    rw = _art("r", source.replace("Kadzik wouldn't say.", "Combetta wouldn't say."), "rewrite")
+    alignments, _ = align_pair(src, annotated(src), rw, annotated(rw))
+    third = alignments[2]
+    assert third.spans[0].text == "Combetta wouldn't say."
+    assert [sp.text for sp in third.spans[1:]] == ["Kadzik wouldn't say."]
