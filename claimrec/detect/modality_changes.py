@@ -135,7 +135,6 @@ def _kept_around(al, anchor, sm: Marker) -> bool:
 
 def _unmarked(pair: ArticlePair) -> list[Draft]:
     out: list[Draft] = []
-    labels = lexicon().modality.labels
     for al in pair.aligned:
         for s in al.sources:
             for sm in s.markers:
@@ -145,17 +144,25 @@ def _unmarked(pair: ArticlePair) -> list[Draft]:
                 if tok is None:
                     continue
                 lo = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")])
-                sph = _phrase(s, sm)
                 rph = _phrase(al.rewrite, Marker(sm.cls, sm.level, lo, tok.i + 1, tok.i, sm.pred_key, sm.args))
-                severity, conf = rate("modality_shift", raised=True, same_predicate=True,
-                                      shared=len(sm.args), similarity=al.similarity)
-                out.append(Draft(
-                    "modality_shift", severity, conf,
-                    f"Certainty raised: source {q(sph.text)} ({labels.get(sm.cls, sm.cls)}) -> "
-                    f"rewrite {q(rph.text)} (stated as fact)",
-                    [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
-                ))
+                out.append(_shift(pair, al, s, sm, rph, "stated as fact", raised=True, same_pred=True,
+                                  shared=len(sm.args)))
     return out
+
+
+def _shift(pair: ArticlePair, al, s: Sentence, sm: Marker, rph, rlabel: str, *, raised: bool,
+           same_pred: bool, shared: int) -> Draft:
+    """The finding: the source marker's phrase against the rewrite's ``rph`` (labelled ``rlabel``)."""
+    labels = lexicon().modality.labels
+    sph = _phrase(s, sm)
+    severity, conf = rate("modality_shift", raised=raised, same_predicate=same_pred,
+                          shared=shared, similarity=al.similarity)
+    return Draft(
+        "modality_shift", severity, conf,
+        f"Certainty {'raised' if raised else 'lowered'}: source {q(sph.text)} ({labels.get(sm.cls, sm.cls)}) -> "
+        f"rewrite {q(rph.text)} ({rlabel})",
+        [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
+    )
 
 
 def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
@@ -192,15 +199,6 @@ def _marked(pair: ArticlePair) -> list[Draft]:
                 continue
             if not al.changed(rm.start, rm.end) and al.kept(sm.start, sm.end):
                 continue  # both markers are copied word for word: they mark different predicates
-            raised = rm.level > sm.level
-            rph, sph = _phrase(al.rewrite, rm), _phrase(s, sm)
-            severity, conf = rate("modality_shift", raised=raised, same_predicate=same_pred,
-                                  shared=shared, similarity=al.similarity)
-            direction = "raised" if raised else "lowered"
-            out.append(Draft(
-                "modality_shift", severity, conf,
-                f"Certainty {direction}: source {q(sph.text)} ({labels.get(sm.cls, sm.cls)}) -> "
-                f"rewrite {q(rph.text)} ({labels.get(rm.cls, rm.cls)})",
-                [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
-            ))
+            out.append(_shift(pair, al, s, sm, _phrase(al.rewrite, rm), labels.get(rm.cls, rm.cls),
+                              raised=rm.level > sm.level, same_pred=same_pred, shared=shared))
     return out

@@ -149,13 +149,7 @@ def test_stance_flip(reconcile):
      "Prices fell sharply in March across the region, the agency said.", ("rose", "fell")),
     ("The court upheld the ruling against the bank on Thursday.",
      "The court overturned the ruling against the bank on Thursday.", ("upheld", "overturned")),
-])
-def test_a_predicate_replaced_by_its_antonym_is_a_stance_flip(reconcile, source, rewrite, words):
-    f = only(reconcile(source, rewrite), "stance_flip")
-    assert all(w in f.summary for w in words)
-
-
-@pytest.mark.parametrize("source,rewrite,words", [
+    # a word put for its opposite inside copied wording, whatever its part of speech
     ("The governor has delivered a mostly positive message since the debate, aides said.",
      "The governor has delivered a mostly negative message since the debate, aides said.", ("positive", "negative")),
     ("The senator has record low support among rural voters, the poll found.",
@@ -163,7 +157,7 @@ def test_a_predicate_replaced_by_its_antonym_is_a_stance_flip(reconcile, source,
     ("Engineers said the old bridge is safe for heavy trucks after the repairs.",
      "Engineers said the old bridge is dangerous for heavy trucks after the repairs.", ("safe", "dangerous")),
 ])
-def test_a_word_replaced_by_its_opposite_in_copied_wording_is_a_stance_flip(reconcile, source, rewrite, words):
+def test_a_predicate_or_word_replaced_by_its_opposite_is_a_stance_flip(reconcile, source, rewrite, words):
     f = only(reconcile(source, rewrite), "stance_flip")
     assert all(w in f.summary for w in words)
 
