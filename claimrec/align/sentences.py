@@ -229,9 +229,9 @@ def _choose(unit: Unit, cs: dict[int, float], lo: int, hi: int, su, source_prope
         ranked = sorted(tied, key=lambda j: (order[j], -cs[j], j)) + [j for j in ranked if j not in order]
     in_window = [j for j in ranked if lo <= j <= hi]
     if same_text is not None and in_window:
-        close = max(in_window, key=lambda j: (same_text(j), -j))
-        if same_text(close) >= IN_PLACE:
-            return close, False
+        score, close = max((same_text(j), -j) for j in in_window)
+        if score >= IN_PLACE:
+            return -close, False
     if in_window and cs[in_window[0]] >= ALIGN:
         return in_window[0], False
     if cs[ranked[0]] >= OUT_OF_ORDER:

@@ -99,6 +99,8 @@ def _stated_plainly(al, sm: Marker):
     sdoc = al.sources[0].view.doc
     rdoc = al.rewrite.tokens.doc
     anchor = sdoc[sm.anchor]
+    if not _kept_around(al, anchor, sm):
+        return None
     marker_words = set(range(sm.start, sm.end)) | {sm.anchor}
     copied = {j: i for i, j in al.words.matched.items()}
     if sm.anchor in copied:
@@ -107,8 +109,6 @@ def _stated_plainly(al, sm: Marker):
         # or a word of the predicate's lemma put in the marker's place
         found = [i for h in al.words.hunks if marker_words & set(h.source)
                  for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_ and rdoc[i].pos_ in ("VERB", "AUX")]
-    if not _kept_around(al, anchor, sm):
-        return None
     marked = {i for rm in al.rewrite.markers for i in (rm.anchor, *range(rm.start, rm.end))}
     for i in found:
         if _asserted(rdoc[i], marked):

@@ -104,7 +104,8 @@ def _quotes(pair: ArticlePair) -> list[Draft]:
         if not keys or _copied(pair, toks, False):
             continue
         sents = src.sentence_at(qt.start, qt.end)
-        if any(len(keys & r.surface) / len(keys) >= REWORDED for s in sents for r in pair.rewrites_of.get(s.start, [])):
+        counterparts = [r for s in sents for r in pair.rewrites_of.get(s.start, [])]
+        if any(len(keys & r.surface) / len(keys) >= REWORDED for r in counterparts):
             continue  # the sentence has a counterpart that carries the quote: reworded, not dropped
             # (a counterpart of the rest of the sentence does not keep a second quote in it:
             # '"No, this is not politics," Cruz said. "I will tell the truth."')

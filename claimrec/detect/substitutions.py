@@ -312,12 +312,17 @@ def _named_elsewhere(doc, toks) -> tuple[str, str] | None:
         return None
     if words[0].i == words[0].sent.start:
         return None  # a sentence's first word is capitalised whatever it is
-    folded = [fold(t.text) for t in words]
-    n = len(folded)
-    for e in doc.ents:
-        if e.label_ in _ACTORS and len(e) > n and [fold(t.text) for t in e][-n:] == folded:
-            return "actor", doc[words[0].i:words[-1].i + 1].text
+    text = doc[words[0].i:words[-1].i + 1].text
+    n = len(words)
+    if any(e.label_ in _ACTORS and len(e) > n and _ends_with(e, text) for e in doc.ents):
+        return "actor", text
     return None
+
+
+def _ends_with(ent, name: str) -> bool:
+    """The entity's words end with the name's ("Dante Chinni" / "Chinni"), case and quotes folded."""
+    words = fold(name).split()
+    return bool(words) and fold(ent.text).split()[-len(words):] == words
 
 
 def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
@@ -365,14 +370,10 @@ def _a_person(name: str, pair: ArticlePair) -> bool:
     """The name is mostly tagged as a person's where either article names it, alone or as a
     surname: one tag is not enough, the small tagger takes "the Trump campaign" for an
     organisation's and "the Spurs team" for a person's."""
-    words = fold(name).split()
-    n = len(words)
-    if not n:
-        return False
     person = other = 0
     for view in (pair.source, pair.rewrite):
         for e in view.doc.ents:
-            if e.label_ in NAMED and fold(e.text).split()[-n:] == words:
+            if e.label_ in NAMED and _ends_with(e, name):
                 if e.label_ == "PERSON":
                     person += 1
                 else:

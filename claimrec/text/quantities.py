@@ -221,8 +221,8 @@ def same_value(a: Figure, b: Figure) -> bool:
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-# an integer needs this many digits before its trailing zeros read as rounding: "3,200,000"
-# and "2,000" are round figures, "40", "60" and "100" are counts
+# from this value on, an integer's trailing zeros read as rounding: "3,200,000" and "2,000"
+# are round figures, "40", "60" and "100" are counts
 _ROUND_FROM = 1000
 
 
