@@ -344,13 +344,16 @@ def _name(pair: ArticlePair, al: AlignedSentence, h: Hunk, refs: Referents):
         if not (_a_person(rname, pair) and _a_person(sname, pair)):
             return None
         rfam = sfam = "actor"
+    s_speaks, r_speaks = _speaks(pair.source, stoks), _speaks(pair.rewrite, rtoks)
+    if s_speaks and r_speaks:
+        rfam = sfam = "actor"  # whoever says something is an actor, whatever the tagger called them
     if (rfam and sfam and rfam != sfam) or not (rfam or sfam):
         return None  # a person put for a place is a rewording; two untyped words say too little
     if refs.same_name(rname, rdoc, sname, sdoc) or fold(rname) in fold(sname) or fold(sname) in fold(rname):
         return None
     if nationality(rname) or nationality(sname):
         return None
-    if _speaks(pair.source, stoks) or _speaks(pair.rewrite, rtoks):
+    if s_speaks or r_speaks:
         severity, conf = rate("attribution_changed", party_changed=True, overlap=0.9, resolved=True)
         return Draft("attribution_changed", severity, conf,
                      f"Attribution changed: the source has {q(sname, 50)} say it, the rewrite {q(rname, 50)}",

@@ -120,3 +120,13 @@ def test_a_surname_the_tagger_mislabels_is_still_a_name(reconcile):
               "with a lead of four points among likely voters.")
     r = reconcile(source, source.replace("showed Clinton doing", "showed Chinni doing"))
     at(r, "role_swap", "Chinni")
+
+
+def test_a_speaker_the_tagger_calls_a_place_is_still_a_speaker(reconcile):
+    # a new surname after "said" may be tagged as a place; whoever says something is an actor
+    source = ("Parents at the school on Fifth Street say the state is shortchanging it.\n\n"
+              "\u201cWe need the money in order for the school to go forward,\u201d said Joseph, who has four children.\n\n"
+              "The district did not respond to a request for comment on Friday.")
+    r = reconcile(source, source.replace("said Joseph,", "said Baines,"))
+    f = at(r, "attribution_changed", "Baines")
+    assert "Joseph" in f.summary
