@@ -34,10 +34,17 @@ def according_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[C
     if name is not None and name[0] <= obj.i <= name[1] and right > name[1] \
             and doc[name[1] + 1].pos_ == "DET" and not _comma_between(doc, last.i, name[1]):
         right = name[1]  # no comma after the name: the content starts at the determiner
-    speaker = describe_speaker(index, obj, max(left, last.i + 1), right, lex)
-    phrase_end = max(right, last.i)
     s_start, s_end = line_bounds(index, first.i)
     lead = [t for t in doc[s_start:first.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if not lead and right >= _last_word(doc, s_start, s_end):
+        # "According to X, the move reeks of fear": the parser hung the whole clause on the
+        # name as an appositive, and the mention would leave nothing to say; the clause
+        # starts after the mention's last comma
+        commas = [k for k in range(obj.i + 1, right + 1) if doc[k].text == ","]
+        if commas:
+            right = commas[-1] - 1
+    speaker = describe_speaker(index, obj, max(left, last.i + 1), right, lex)
+    phrase_end = max(right, last.i)
     tail = [t for t in doc[phrase_end + 1:s_end] if not (t.is_punct or t.is_space)]
     root = doc[s_start].sent.root
     root_after = phrase_end < root.i < s_end
@@ -76,6 +83,11 @@ def _name_run(doc, i: int):
             and not doc[j].is_sent_start:
         j += 1
     return (i, j - 1) if j > i and j < len(doc) else None
+
+
+def _last_word(doc, start: int, end: int) -> int:
+    """Index of the last token of ``start:end`` that is neither punctuation nor space."""
+    return next((k for k in range(end - 1, start - 1, -1) if not (doc[k].is_punct or doc[k].is_space)), start)
 
 
 def _comma_between(doc, a: int, b: int) -> bool:

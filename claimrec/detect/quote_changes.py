@@ -11,6 +11,7 @@ altered when one of the source's own quotes is close to it (fuzzy ratio >=
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -62,6 +63,19 @@ def _quotes_of(view: ArticleView) -> list[Quote]:
     return sorted(found, key=lambda x: x.start)
 
 
+def _word_change(a: str, b: str) -> tuple[list[str], list[str], bool] | None:
+    """Words ``a`` has that ``b`` lacks and the reverse, and whether a negator is among them;
+    None when the two say the same words in the same order. Counted, not as sets: "She's a
+    disgrace and those comments are a disgrace" keeps every word it lost to "She's and those
+    comments are a disgrace" somewhere else (a reordering alone has both lists empty)."""
+    wa, wb = words(a), words(b)
+    if wa == wb:
+        return None
+    ca, cb = Counter(wa), Counter(wb)
+    added, removed = ca - cb, cb - ca
+    return sorted(added.elements()), sorted(removed.elements()), bool(set(added + removed) & detection().negators)
+
+
 def detect_quote_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
     out: list[Draft] = []
     others = ctx.others(pair)
@@ -90,15 +104,14 @@ def _check(pair: ArticlePair, others: list[ArticleView], qt: Quote, squotes) -> 
     rspan = pair.rewrite.span(qt.start, qt.end)
     if best_q is not None and best_ratio >= ALTERED:
         stext = best_q.text(pair.source.article.text)
-        rw, sw = set(words(text)), set(words(stext))
-        added, removed = sorted(rw - sw), sorted(sw - rw)
-        if not added and not removed:
+        changed = _word_change(text, stext)
+        if changed is None:
             return None  # punctuation or spacing only
-        neg = bool((rw ^ sw) & detection().negators)
+        added, removed, neg = changed
         severity, conf = rate("quote_altered", similarity=best_ratio, negation_changed=neg)
         change = "; ".join(x for x in (
             f"added {', '.join(added[:5])}" if added else "",
-            f"removed {', '.join(removed[:5])}" if removed else "") if x)
+            f"removed {', '.join(removed[:5])}" if removed else "") if x) or "words reordered"
         return Draft("quote_altered", severity, conf,
                      f"Quote altered: source {q(stext, 70)} -> rewrite {q(text, 70)} ({change})",
                      [rspan, pair.source.span(best_q.start, best_q.end)])
@@ -139,11 +152,10 @@ def detect_peer_quotes(ctx: DetectContext) -> list[Draft]:
         ratio = fuzz.ratio(fa, fb) / 100.0
         if ratio < ALTERED:
             continue
-        wa, wb = set(words(fa)), set(words(fb))
-        if wa == wb:
+        changed = _word_change(fa, fb)
+        if changed is None:
             continue
-        neg = bool((wa ^ wb) & detection().negators)
-        severity, conf = rate("quote_altered", similarity=ratio, negation_changed=neg)
+        severity, conf = rate("quote_altered", similarity=ratio, negation_changed=changed[2])
         ta, tb = qa.text(va.article.text), qb.text(vb.article.text)
         out.append(Draft("quote_altered", severity, conf,
                          f"Same quote, different words: {q(ta, 70)} vs {q(tb, 70)}",

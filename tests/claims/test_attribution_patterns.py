@@ -61,6 +61,15 @@ def test_according_to_before_and_after(extract):
     assert before.speaker.text == "the police"
 
 
+def test_according_to_with_the_clause_parsed_as_the_names_appositive(extract):
+    # the parser hangs "the move reeks of ..." on "Limbaugh" as an appositive: the clause still
+    # starts after the mention's comma
+    c = only(extract("According to conservative talk radio host Rush Limbaugh, the move reeks of "
+                     "\u201cfear\u201d and desperation."), cue="according to")
+    assert c.content.text == "the move reeks of \u201cfear\u201d and desperation"
+    assert c.speaker.text.endswith("Rush Limbaugh")
+
+
 def test_indirect_that_clause_keeps_that_and_drops_full_stop(extract):
     c = only(extract("The regulator said that the merger would hurt consumers."), cue="say")
     assert c.content.text == "that the merger would hurt consumers"

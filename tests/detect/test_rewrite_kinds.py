@@ -126,6 +126,14 @@ def test_same_quote_in_other_marks_and_case_is_sourced(reconcile):
     assert not {"quote_unsourced", "quote_altered"} & set(kinds(r))
 
 
+def test_a_quote_that_lost_a_repeated_word_is_altered(reconcile):
+    # every word the rewrite dropped still stands elsewhere in the quote: counted, it is gone
+    src = ('The senator spoke after the vote on Tuesday.\n\n'
+           '"She\'s a disgrace and those comments are a disgrace," he said.\n\nThe vote was 52 to 48.')
+    f = only(reconcile(src, src.replace("She's a disgrace and", "She's and")), "quote_altered")
+    assert "removed a, disgrace" in f.summary
+
+
 def test_quote_altered_with_negation_is_high(reconcile):
     r = reconcile('The finance minister told parliament: "We will not raise taxes this year."',
                   'The finance minister told parliament: "We will raise taxes this year."')
