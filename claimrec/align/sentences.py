@@ -93,6 +93,8 @@ def align_pair(
     source_norm = fold(source.text)
 
     snorms = [fold(source.text[u.start:u.end]) for u in su]
+    # each source sentence once, not once per rewrite sentence whose window holds it
+    smasked = [_names_masked(source.text[u.start:u.end]) for u in su]
 
     # candidates: source sentences sharing a rare key with the rewrite sentence
     n_s = len(su)
@@ -136,7 +138,7 @@ def align_pair(
         rmasked = _names_masked(rewrite.text[unit.start:unit.end])
 
         def same_text(j: int, rmasked=rmasked) -> float:
-            return fuzz.ratio(rmasked, _names_masked(source.text[su[j].start:su[j].end]))
+            return fuzz.ratio(rmasked, smasked[j])
 
         chosen, loose = _choose(unit, cs, lo, hi, su, source_proper, wording,
                                 same_text if hi - lo <= WINDOW_MAX else None)
