@@ -299,6 +299,30 @@ def _participant(arg: Optional[Arg], prop: Prop) -> Optional[Arg]:
     return arg
 
 
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+def _one_person(arg: Arg, doc) -> bool:
+    return doc[arg.head].lower_ in _PERSONAL if arg.pronoun else arg.ent == "PERSON"
+
+
+def _may_be(a: Optional[Arg], adoc, b: Optional[Arg], bdoc) -> bool:
+    """Whether two participants could be one referent: one person ("he", a person's name) is
+    never "the top 1 percent", "voters" or a company. Otherwise a pronoun is unknown, not a
+    match, and so is a name against a description ("Reed", "the governor")."""
+    if a is None or b is None:
+        return True
+    for x, xdoc, y, ydoc in ((a, adoc, b, bdoc), (b, bdoc, a, adoc)):
+        if not _one_person(x, xdoc) or y.pronoun:
+            continue
+        if y.ent:
+            return y.ent == "PERSON"
+        head = ydoc[y.head]
+        if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in head.children):
+            return False
+    return True
+
+
 def _roles(pa: Predicate, pb: Predicate):
     yield "subject", pa.subj, pb.subj
     yield "object", pa.obj, pb.obj
@@ -328,6 +352,9 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
             for role, ra, rb in _roles(pa, pb):
                 ra, rb = _participant(ra, a), _participant(rb, b)
                 same = refs.same(ra, rb, adoc, bdoc)
+                if not same and role == "subject" and not _may_be(ra, adoc, rb, bdoc):
+                    conflict = True
+                    break
                 if same:
                     shared.append(role)
                     keys |= set(ra.keys & rb.keys) or {ra.head_key}

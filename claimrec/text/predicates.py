@@ -130,8 +130,11 @@ def _subject(verb) -> tuple[Optional[object], Optional[object], bool]:
     borrowed from a governing verb."""
     subj = obj = None
     borrowed = False
+    has_read = _has_read_as_passive(verb)
     for child in verb.children:
         if child.dep_ in _SUBJ and subj is None:
+            subj = child
+        elif child.dep_ == "nsubjpass" and has_read and subj is None:
             subj = child
         elif child.dep_ == "nsubjpass" and obj is None:
             obj = child
@@ -157,11 +160,19 @@ def _subject(verb) -> tuple[Optional[object], Optional[object], bool]:
     return subj, obj, borrowed
 
 
+def _has_read_as_passive(verb) -> bool:
+    """"he's paid nothing": the parser reads the clitic "'s" of "has" as the passive "is";
+    a verb with a passive "'s" and a direct object of its own is active."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
     """Prepositional participants of the verb, and of a copula's predicate noun
     ("assistant to Ruud Gullit")."""
     heads = [verb] + ([obj] if obj is not None and verb.lemma_ == "be" else [])
-    return tuple(_prep_args(heads, lo, hi, lambda pobj: True))
+    # the taxes of "paid nothing in federal taxes" are the object already
+    return tuple(_prep_args(heads, lo, hi, lambda pobj: obj is None or pobj.i != obj.i))
 
 
 def _object_preps(verb, obj, lo: int, hi: int) -> tuple[tuple[str, Arg], ...]:
@@ -196,6 +207,7 @@ def _irrealis(verb) -> bool:
 
 
 _NONE = frozenset({"nothing", "none", "zero", "little"})
+_NONE_OF = ("in", "of", "for", "about", "on")
 
 
 def _quantified_object(obj):
@@ -203,8 +215,10 @@ def _quantified_object(obj):
     predicate's, see claimrec.text.negation)."""
     if obj is None or obj.lower_ not in _NONE:
         return obj
-    for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "about", "on"):
+    # the phrase hangs on the quantifier or, as often, right after it on the verb
+    after = [c for c in obj.head.children if c.i == obj.right_edge.i + 1]
+    for child in list(obj.children) + after:
+        if child.dep_ == "prep" and child.lower_ in _NONE_OF:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj

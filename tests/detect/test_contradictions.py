@@ -90,3 +90,17 @@ def test_agreeing_parties_are_no_contradiction(reconcile):
     r = reconcile("The ministry said it had signed a joint agreement with the union. "
                   "The union said it had signed a joint agreement with the ministry.")
     assert not contradictions(r)
+
+
+def test_he_against_his_own_first_person_denial(reconcile):
+    r = reconcile("Senator Clara Voss said that Governor Tom Reed has paid nothing in state taxes. "
+                  "Governor Tom Reed said, \"Of course, I pay state taxes.\"")
+    [f] = contradictions(r)
+    assert "state taxes" in " ".join(sp.text for sp in f.evidence)
+
+
+def test_he_is_no_group_of_people(reconcile):
+    # "he" cannot be "the top 1 percent": two propositions about paying taxes, not one
+    r = reconcile("Senator Clara Voss said that Governor Tom Reed has paid nothing in state taxes. "
+                  "The revenue office said the top 1 percent paid 25 percent of all state taxes.")
+    assert not contradictions(r)

@@ -26,3 +26,21 @@ def test_a_name_describing_a_common_noun_names_nobody(nlp):
     assert describes_noun(doc[1])  # "University" of "student"
     assert describes_noun(doc[5])  # "Togo" of "international", tagged proper but lower-case
     assert not describes_noun(nlp("Maria Lopez said it.")[0])
+
+
+def test_a_clitic_has_read_as_passive_is_active(nlp):
+    # "he's paid nothing": the parser reads "'s" as the passive "is"; with a direct object the
+    # verb is active and "he" is who paid
+    doc, preds = _preds(nlp, "She said that he's paid nothing in state taxes.")
+    pay = preds["pay"]
+    assert pay.subj.text(doc) == "he"
+    assert pay.negated
+    # what was not paid is the taxes, and the phrase is not a circumstance besides
+    assert pay.obj.text(doc) == "state taxes"
+    assert not pay.preps
+
+
+def test_a_passive_with_an_object_stays_passive(nlp):
+    doc, preds = _preds(nlp, "The soldier was given a medal by the general.")
+    give = preds["give"]
+    assert give.subj.text(doc) == "general" and give.obj.text(doc) == "soldier"
