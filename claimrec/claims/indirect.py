@@ -58,7 +58,11 @@ def _protect(doc, cue_tok, speaker) -> tuple[int, int]:
 
 def _quote_before_cue(index: AnnotatedDoc, tok):
     """The quote that closes right before the cue ('"...," said X'), or None."""
-    i = tok.idx
+    return _quote_closing_at(index, tok.idx)
+
+
+def _quote_closing_at(index: AnnotatedDoc, i: int):
+    """The quote that closes right before character ``i``, but for a comma or dash, or None."""
     text = index.text
     while i > 0 and (text[i - 1] in " \t" or text[i - 1] in ",—–"):
         i -= 1
@@ -66,6 +70,11 @@ def _quote_before_cue(index: AnnotatedDoc, tok):
     if k < 0 or index.quotes[k].end != i:
         return None
     return index.quotes[k]
+
+
+def _reports(tok, lex: CueTables) -> bool:
+    """``tok`` is a reporting verb with a subject of its own ("DuVernay said")."""
+    return tok.lemma_.lower() in lex.verbs and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _skip_verb(tok) -> bool:
@@ -181,6 +190,13 @@ def verb_claims(index: AnnotatedDoc, hit: CueHit, lex: CueTables) -> list[Candid
         # '"...," said X, who ... rode ...': the quote right before an inverted cue is its
         # content, not the clause the parser built around the speaker after it
         s, e, how, head_i = q.start, q.end, "clause", None
+    elif head_i is not None and speaker is not None and "quote" in frames and speaker.end <= tok.idx \
+            and _reports(doc[head_i], lex):
+        # 'DuVernay said she felt ... because "most people don't know," she said': the parse
+        # makes the first report the complement of the second; the second says the quote
+        q = _quote_closing_at(index, speaker.start)
+        if q is not None and s < q.start < e:
+            s, e, how, head_i = q.start, q.end, "clause", None
     protect = _protect(doc, tok, speaker)
     content = clean_content(index, s, e, protect, anchor=tok.idx)
     if content is None:

@@ -203,6 +203,33 @@ def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):
     return first_org
 
 
+_CLAUSE_DEPS = ("conj", "advcl")
+_SUBORDINATE = ("advcl", "relcl", "acl", "pcomp", "csubj", "xcomp")
+
+
+def _participle_subject(index: AnnotatedDoc, cue):
+    """'Mr. Trump hardly clarified the matter, treating her remark as a compliment --
+    \'\'That makes me smart\'\' -- and, when questioned, asserting, \'\'...\'\'': the parser made
+    a quote's verb the sentence's root, and the participle hangs on it; the participle
+    does what the sentence's main subject outside the quotes does."""
+    if cue.tag_ != "VBG" or cue.dep_ not in _CLAUSE_DEPS:
+        return None
+    top = cue
+    while top.dep_ in _CLAUSE_DEPS and top.head is not top:
+        top = top.head
+    if index.tok_quote[top.i] < 0:
+        return None
+    doc = index.doc
+    s_start = index.sent_bounds[index.tok_sent[cue.i]][0]
+    for i in range(s_start, cue.i):
+        t = doc[i]
+        if t.dep_ == "nsubj" and index.tok_quote[i] < 0 and index.tok_quote[t.head.i] < 0 \
+                and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ not in _SUBORDINATE \
+                and _same_paragraph(index, t, cue):
+            return t
+    return None
+
+
 def _line_initial_np(index: AnnotatedDoc, cue):
     """'Critics of the bill accused ...' misparsed after an unpunctuated line:
     the verb-free stretch from the line start to the cue is the subject."""
@@ -339,7 +366,7 @@ def find_speaker(index: AnnotatedDoc, cue, lex: CueTables,
         if between is not None:
             return between
         lo, hi = content if content else (-1, -1)
-        subj = _fallback_subject(index, cue, lo, hi)
+        subj = _participle_subject(index, cue) or _fallback_subject(index, cue, lo, hi)
         if subj is None or index.tok_quote[subj.i] >= 0:
             return None  # a word inside quotation marks is quoted, not the one quoting
         # the fallback mention runs from the name up to the cue (appositive titles)

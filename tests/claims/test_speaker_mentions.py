@@ -120,3 +120,22 @@ def test_speakers_after_the_quote_with_told_wrote_tweeted_added(extract):
     assert added.speaker.span.text == "Coun. Josh Matlow"
     assert added.content.text == '"The province has to step up,"'
     assert all(c.quote == "direct" and c.kind == "speech" for c in claims)
+
+
+def test_a_participle_on_a_quote_the_parser_made_the_root_does_what_the_main_subject_does(extract):
+    # the parser makes the quoted "makes" the sentence's root and hangs "declaring" on it:
+    # the subject it would climb to is inside quotation marks
+    text = ("Governor Reed hardly answered the charge, treating it first as a joke -- ''That makes me "
+            "popular'' -- and, when asked after the hearing, declaring, ''Of course, I pay state taxes.''")
+    c = only(extract(text), cue="declare")
+    assert c.speaker.text == "Governor Reed" or c.speaker.name == "Reed"
+
+
+def test_a_quote_after_a_report_belongs_to_the_cue_after_it_not_the_report(extract):
+    # the parser makes "Warren said ..." the complement of the closing "she said"
+    text = ("Warren said she felt the 14th Amendment was worth examining because “few people know about "
+            "that clause,” she said. “We cannot understand today if we do not know where we came from.”")
+    claims = extract(text)
+    closing = [c for c in claims if c.cue.span.start > 100 and c.cue.lemma == "say"]
+    assert closing and closing[0].content.text == "“few people know about that clause,”"
+    assert all(not c.content.text.startswith("Warren said") for c in claims)
