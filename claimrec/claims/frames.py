@@ -292,7 +292,7 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
         extra = [c for c in dobj.rights if c.dep_ == "appos" and not doc[c.left_edge.i - 1].is_punct]
     if "naming" in hit.frames and not extra and not _has_quote_mark(dobj):
         return None  # "called a meeting"; but "calls Obamacare 'crazy system'" names something
-    toks = [dobj] + extra
+    toks = [dobj] + extra + _split_word(tok, dobj)
     # "accused X of Y", "likened X to Y": the licensed preposition completes the object;
     # "offers loans to parents": so does the recipient
     toks += [c for c in tok.children if (c.dep_ == "prep" and c.lower_ in preps or c.dep_ == "dative")
@@ -300,6 +300,21 @@ def object_content(tok, hit: CueHit) -> Optional[tuple[tuple[int, int], int]]:
     toks += _coordinated_objects(tok, range_of(toks)[1])
     toks += _object_modifiers(tok, range_of(toks)[1])
     return range_of(toks), dobj.i
+
+
+def _split_word(tok, dobj) -> list:
+    """"urged de-escalation of the conflict": the parser may read each piece of a hyphenated
+    word as an object of its own; the pieces joined without spaces are one object."""
+    out = []
+    prev = dobj
+    for c in tok.rights:
+        if c.i <= dobj.i:
+            continue
+        if c.dep_ != "dobj" or c.i != prev.i + 1 or prev.whitespace_:
+            break
+        out.append(c)
+        prev = c
+    return out
 
 
 def _object_modifiers(tok, end: int) -> list:

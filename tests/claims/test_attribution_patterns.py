@@ -388,3 +388,9 @@ def test_a_belief_or_plan_inside_another_claim_is_that_claim_s_not_its_holder_s(
 def test_a_belief_of_the_narration_is_still_a_claim(extract):
     c = only(extract("Trump initially supported the invasion in 2003."), cue="support")
     assert c.kind == "plan" and c.speaker.text == "Trump"
+
+
+def test_a_hyphenated_object_the_parser_split_is_one_object(extract):
+    # "de", "-" and "escalation" come out as three objects of "urged"
+    c = only(extract("The minister reviewed the reports and urged de-escalation of the fighting."), cue="urge")
+    assert c.content.text == "de-escalation of the fighting"
