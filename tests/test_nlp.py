@@ -105,3 +105,20 @@ def test_extra_whitespace_after_a_sentence_ends_it_as_one_space_does(nlp, gap):
 def test_abbreviations_before_a_double_space_do_not_end_the_sentence(nlp):
     doc = nlp("He met Gen.  Smith on Monday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_no_sentence_starts_between_two_words(nlp):
+    # the bare small parser splits this after "mine", leaving "No. 2 would soon close" a
+    # sentence of its own
+    doc = nlp("The word in town was that Federal mine No. 2 would soon close for good.")
+    assert len(list(doc.sents)) == 1
+
+
+
+def test_a_heading_in_capitals_is_left_to_the_parser(nlp):
+    # a run-in heading has no punctuation before its text: a break after it stays possible
+    from claimrec.nlp import paragraph_boundaries
+
+    doc = paragraph_boundaries(nlp.make_doc("SPEND A QUARTER This step is harder, he said."))
+    assert doc[3].text == "This" and doc[3].is_sent_start is None
+    assert doc[4].is_sent_start is False  # "This step": two words
