@@ -128,7 +128,8 @@ def describe_speaker(index: AnnotatedDoc, head, left: int, right: int, lex: CueT
         info.name = _text(doc, t, b)
         info.title = _text(doc, a, t - 1) if t > a else None
         ent_label = "PERSON"
-    elif head.pos_ == "PROPN":
+    elif head.pos_ == "PROPN" and not head.is_lower:
+        # (a lower-case word the tagger calls proper, "the Russian defence ministry", is no name)
         a, b = head.i, head.i
         while a - 1 >= left and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ in ("compound", "flat"):
             a -= 1

@@ -131,9 +131,10 @@ def mention_bounds(tok) -> tuple[int, int]:
         if doc[i].dep_ == "relcl" and doc[i].left_edge.i > tok.i:
             right = doc[i].left_edge.i - 1
             break
-    # a mention never runs over a line break (headlines, datelines)
+    # a mention never runs over a line break (headlines, datelines), nor back over a
+    # dateline's dash ("KYIV (Reuters) - Ukraine's foreign ministry said")
     for i in range(tok.i - 1, left - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or _dateline_dash(doc, i):
             left = i + 1
             break
     for i in range(tok.i, right + 1):
@@ -145,6 +146,18 @@ def mention_bounds(tok) -> tuple[int, int]:
     while left < right and doc[left].text in PUNCT_EDGE:
         left += 1
     return left, right
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_dash(doc, i: int) -> bool:
+    """A dash that ends a dateline: after "(Agency)", or standing apart between spaces
+    (a hyphen inside a word or a name has none)."""
+    t = doc[i]
+    if t.text not in _DASHES:
+        return False
+    return (i > 0 and doc[i - 1].text == ")") or (bool(t.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_))
 
 
 def _fallback_subject(index: AnnotatedDoc, cue, lo_char: int, hi_char: int):

@@ -299,6 +299,16 @@ def _participant(arg: Optional[Arg], prop: Prop) -> Optional[Arg]:
     return arg
 
 
+def _one_thing(a: Arg, b: Arg, refs: Referents, adoc, bdoc) -> bool:
+    """Participants of one proposition name one thing: the head word of one is a word of the
+    other ("the deal" / "the trade deal"), or the names are one. A modifier in common is not
+    enough: "reducing the corporate tax rate" and "increasing the tax liability" share
+    "tax", not a thing."""
+    if a.head_key == b.head_key or a.head_key in b.keys or b.head_key in a.keys:
+        return True
+    return bool(a.named and b.named and refs.same_name(a.name, adoc, b.name, bdoc))
+
+
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
@@ -351,7 +361,7 @@ def _predicate_match(a: Prop, b: Prop, refs: Referents) -> Optional[Match]:
             keys: set[str] = set()
             for role, ra, rb in _roles(pa, pb):
                 ra, rb = _participant(ra, a), _participant(rb, b)
-                same = refs.same(ra, rb, adoc, bdoc)
+                same = refs.same(ra, rb, adoc, bdoc) and _one_thing(ra, rb, refs, adoc, bdoc)
                 if not same and role == "subject" and not _may_be(ra, adoc, rb, bdoc):
                     conflict = True
                     break

@@ -139,3 +139,14 @@ def test_a_quote_after_a_report_belongs_to_the_cue_after_it_not_the_report(extra
     closing = [c for c in claims if c.cue.span.start > 100 and c.cue.lemma == "say"]
     assert closing and closing[0].content.text == "“few people know about that clause,”"
     assert all(not c.content.text.startswith("Warren said") for c in claims)
+
+
+def test_a_dateline_is_no_part_of_the_speaker(extract):
+    c = only(extract("LVIV (Reuters) - Ukraine's foreign ministry said on Tuesday that the talks had failed."),
+             cue="say")
+    assert c.speaker.span.text == "Ukraine's foreign ministry"
+
+
+def test_a_lower_case_word_tagged_proper_is_no_name(extract):
+    c = only(extract("The Russian defence ministry said its forces had not shelled the school."), cue="say")
+    assert c.speaker.name != "ministry"

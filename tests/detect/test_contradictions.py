@@ -104,3 +104,22 @@ def test_he_is_no_group_of_people(reconcile):
     r = reconcile("Senator Clara Voss said that Governor Tom Reed has paid nothing in state taxes. "
                   "The revenue office said the top 1 percent paid 25 percent of all state taxes.")
     assert not contradictions(r)
+
+
+def test_one_government_asserts_what_another_denies_across_articles(reconcile):
+    r = reconcile("LVIV (Reuters) - Ukraine's foreign ministry said on Tuesday that Russian forces had "
+                  "shelled a school in Sumy.",
+                  None,
+                  "The Russian defence ministry said its forces had not shelled any school in Sumy.")
+    [f] = contradictions(r)
+    assert f.severity == "high"
+    # the dateline is no part of the speaker, and two ministries are two parties
+    assert "Reuters" not in f.summary and "LVIV" not in f.summary
+
+
+def test_a_shared_modifier_is_no_shared_participant(reconcile):
+    # "tax" is a word of both objects, the rate and the liability are two things
+    r = reconcile("The governor called for cutting the state tax rate to 4 percent.",
+                  None,
+                  "The plan's top priority \"is raising the tax burden at the top,\" Senator Ana Ruiz said.")
+    assert not contradictions(r)
