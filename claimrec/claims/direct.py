@@ -55,6 +55,20 @@ def substantial(index: AnnotatedDoc, k: int) -> bool:
     return len(words) >= 2 and inner[-1:] in _END_PUNCT
 
 
+_NOUN_MODIFIER_DEPS = frozenset({"amod", "appos", "compound", "nmod"})
+
+
+def _modifies_a_noun(index: AnnotatedDoc, q) -> bool:
+    """'lives up to its promise, "Always Ready, Always There,"': a quote the parse hangs, as a
+    modifier, from a common noun outside it is a slogan or a name for that noun, no one's
+    words (a quote that is a clause of its own hangs from a verb, if from anything)."""
+    span = index.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tops = [t for t in span if not (span.start <= t.head.i < span.end) and not t.is_punct]
+    return bool(tops) and all(t.dep_ in _NOUN_MODIFIER_DEPS and t.head.pos_ == "NOUN" for t in tops)
+
+
 def _covered(cands: list[Candidate], start: int, end: int) -> bool:
     for c in cands:
         if c.start < end and start < c.end:
@@ -82,7 +96,7 @@ def quote_claims(index: AnnotatedDoc, cands: list[Candidate], orphans: list[CueH
     for k, q in enumerate(index.quotes):
         if _covered(known, q.start, q.end) or _covered(out, q.start, q.end):
             continue
-        if not substantial(index, k):
+        if not substantial(index, k) or _modifies_a_noun(index, q):
             continue
         s_first = _sent_of_char(index, q.start)
         s_last = _sent_of_char(index, q.end - 1)

@@ -394,3 +394,10 @@ def test_a_hyphenated_object_the_parser_split_is_one_object(extract):
     # "de", "-" and "escalation" come out as three objects of "urged"
     c = only(extract("The minister reviewed the reports and urged de-escalation of the fighting."), cue="urge")
     assert c.content.text == "de-escalation of the fighting"
+
+
+def test_a_quoted_slogan_modifying_a_noun_is_no_claim(extract):
+    # the parser hangs "Ready" on "promise" as an adjective
+    claims = extract('The Reserve continues to live up to its promise, "Always Ready, Always There," with '
+                     "close to 20,000 soldiers on duty.")
+    assert not any("Always Ready" in c.content.text for c in claims)
