@@ -36,7 +36,7 @@ BATCH_SIZE = 32
 CHUNK_CHARS = 100_000
 # Bumped whenever claimrec changes what the pipeline produces (components,
 # settings), so cached parses from an older pipeline are never reused.
-PIPELINE_REVISION = "p4"
+PIPELINE_REVISION = "p5"
 PARAGRAPH_COMPONENT = "claimrec_paragraphs"
 
 
@@ -91,6 +91,26 @@ def hard_wrapped(text: str) -> bool:
     return single >= 3 and continued / single >= 0.25
 
 
+def wraps_sentence(text: str, pos: int) -> bool:
+    """The line break at ``pos`` wraps a sentence rather than ending a line of its own: it
+    stands alone (no blank line), the next line opens in lower case and the last one does
+    not end in a full stop, question, exclamation mark or colon ("what appeared to be
+    Obama's\nclear reference"). A text wrapped only here and there is read the same as
+    the text unwrapped."""
+    a = pos
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    b = pos + 1
+    while b < len(text) and text[b] in " \t":
+        b += 1
+    if a == 0 or b >= len(text) or text[a - 1] == "\n" or not text[b].islower():
+        return False
+    k = a - 1
+    while k > 0 and text[k] in _CLOSERS:
+        k -= 1
+    return text[k] not in ".?!:\u2026"
+
+
 _SINGLE_BREAK = re.compile(r"(?<!\n)\n[ \t]*(?!\n)(\S)")
 
 
@@ -118,7 +138,10 @@ def paragraph_boundaries(doc):
         nxt = doc[t.i + 1]
         if nxt.is_space:
             continue
-        if "\n" in t.text and not (wrapped and t.text.count("\n") == 1):
+        if "\n" in t.text and wraps_sentence(doc.text, t.idx + t.text.index("\n")):
+            t.is_sent_start = False
+            nxt.is_sent_start = False
+        elif "\n" in t.text and not (wrapped and t.text.count("\n") == 1):
             nxt.is_sent_start = True
         elif t.i > 0 and _ends_sentence(doc, t.i - 1) and _opens_sentence(nxt):
             nxt.is_sent_start = True

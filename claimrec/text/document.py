@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from claimrec.nlp import hard_wrapped
+from claimrec.nlp import hard_wrapped, wraps_sentence
 from claimrec.text.arrays import indices_where, token_positions, token_starts
 from claimrec.text.hedges import Hedge, find_hedges
 from claimrec.text.keys import token_keys
@@ -171,7 +171,7 @@ def _paragraph_starts(text: str, wrapped: bool) -> list[int]:
         while nxt < len(text) and text[nxt] in "\n \t":
             nxt += 1
         blank = text.count("\n", pos, nxt) > 1
-        if nxt < len(text) and nxt != starts[-1] and (blank or not wrapped):
+        if nxt < len(text) and nxt != starts[-1] and (blank or not (wrapped or wraps_sentence(text, pos))):
             starts.append(nxt)
         pos = text.find("\n", nxt)
     return starts
@@ -183,12 +183,12 @@ def _unit_spans(doc, text: str, wrapped: bool) -> list[list[int]]:
     spans: list[list[int]] = []
     piece_re = _PARAGRAPH if wrapped else _LINE
     for sent in doc.sents:
-        for m in piece_re.finditer(text, sent.start_char, sent.end_char):
-            piece = m.group()
+        for m in _joined(piece_re.finditer(text, sent.start_char, sent.end_char), text):
+            piece = text[m[0]:m[1]]
             if not piece.strip():
                 continue
             lead = len(piece) - len(piece.lstrip())
-            a = m.start() + lead
+            a = m[0] + lead
             b = a + len(piece.strip())
             if not _ALNUM.search(text[a:b]):
                 if spans and not text[spans[-1][1]:a].strip():
@@ -196,6 +196,19 @@ def _unit_spans(doc, text: str, wrapped: bool) -> list[list[int]]:
                 continue
             spans.append([a, b])
     return spans
+
+
+def _joined(matches, text: str) -> list[tuple[int, int]]:
+    """Line pieces, with those a wrapped line break split (see ``wraps_sentence``) joined."""
+    out: list[tuple[int, int]] = []
+    for m in matches:
+        a, b = m.start(), m.end()
+        if out and not text[out[-1][1]:a].strip(" \t\n") and text.count("\n", out[-1][1], a) == 1 \
+                and wraps_sentence(text, text.index("\n", out[-1][1], a)):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _units(adoc: AnnotatedDoc, wrapped: bool) -> tuple[list[Unit], list[int]]:

@@ -91,3 +91,16 @@ def test_fold_and_keys():
     assert base_key("policy") != base_key("police")
     assert base_key("Sarym", proper=True) == base_key("Sarim", proper=True)
     assert base_key("3,200,000", number=True) == "3200000"
+
+
+def test_a_line_wrapped_mid_sentence_is_no_paragraph_or_sentence_break(nlp):
+    # one paragraph hard-wrapped in an otherwise unwrapped text: the break before a lower-case
+    # word after no full stop wraps the sentence
+    from claimrec.text.document import annotate
+
+    text = ("Ms. Reed then followed up with what appeared to be the senator's\nclear reference to the "
+            "governor, but\nthe senator said he was not speaking only about him.\n\nThe hearing ended.")
+    adoc = annotate("t", text, nlp(text))
+    assert [text[s:s + 12] for s in adoc.para_starts] == ["Ms. Reed the", "The hearing "]
+    sents = [s.text for s in adoc.doc.sents]
+    assert any("appeared" in s and "clear reference" in s for s in sents)
