@@ -309,11 +309,10 @@ def _one_thing(a: Arg, b: Arg, refs: Referents, adoc, bdoc) -> bool:
     return bool(a.named and b.named and refs.same_name(a.name, adoc, b.name, bdoc))
 
 
-_PERSONAL = frozenset({"he", "she", "him", "her"})
-
-
 def _one_person(arg: Arg, doc) -> bool:
-    return doc[arg.head].lower_ in _PERSONAL if arg.pronoun else arg.ent == "PERSON"
+    if arg.pronoun:
+        return doc[arg.head].lower_ in lexicon().speakers.person_pronouns  # "he", "she"
+    return arg.ent == "PERSON"
 
 
 def _may_be(a: Optional[Arg], adoc, b: Optional[Arg], bdoc) -> bool:

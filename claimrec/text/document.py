@@ -203,8 +203,8 @@ def _joined(matches, text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in matches:
         a, b = m.start(), m.end()
-        if out and not text[out[-1][1]:a].strip(" \t\n") and text.count("\n", out[-1][1], a) == 1 \
-                and wraps_sentence(text, text.index("\n", out[-1][1], a)):
+        # pieces are lines (or paragraphs), so each ends right before a line break
+        if out and wraps_sentence(text, out[-1][1]):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
