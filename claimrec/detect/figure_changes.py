@@ -17,14 +17,14 @@ from claimrec.detect.draft import Draft, Given
 from claimrec.detect.severity import rate
 from claimrec.detect.wording import q
 from claimrec.text.lexicon import lexicon
-from claimrec.text.quantities import DateMention, Figure, describe, same_value
+from claimrec.text.quantities import DateMention, Figure, describe, gives
 
 
 def figure_supported(fig: Figure, pair: ArticlePair) -> bool:
     memo = pair.figure_memo
     key = (fig.value, fig.approx, fig.ordinal)
     if key not in memo:
-        memo[key] = any(same_value(fig, other) for other in pair.source.figures) or (
+        memo[key] = any(gives(other, fig) for other in pair.source.figures) or (
             fig.ordinal and _rank_written(fig.value, pair.source.folded))
     return memo[key]
 
@@ -44,15 +44,17 @@ def date_supported(d: DateMention, pair: ArticlePair) -> bool:
 
 
 def figure_counterpart(fig: Figure, rewrite_figs: list[Figure], sources: list[Sentence]) -> Optional[tuple[Sentence, Figure, bool]]:
-    candidates = [(s, f) for s in sources for f in s.figures]
+    # a source figure the rewrite sentence repeats is nobody's changed counterpart
+    candidates = [(s, f) for s in sources for f in s.figures if not any(gives(f, r) for r in rewrite_figs)]
     if not candidates:
         return None
+    changed = [r for r in rewrite_figs if not any(gives(f, r) for s in sources for f in s.figures)]
     same_unit = [(s, f) for s, f in candidates if fig.unit and f.unit == fig.unit]
     if same_unit:
         s, f = same_unit[0]
         return s, f, True
     unitless = [(s, f) for s, f in candidates if not f.unit or not fig.unit]
-    if len(candidates) == 1 and len(rewrite_figs) == 1 and (unitless or not fig.unit):
+    if len(candidates) == 1 and len(changed) == 1 and (unitless or not fig.unit):
         s, f = candidates[0]
         return s, f, False
     return None
@@ -85,7 +87,7 @@ def detect_figure_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -
             if found is None:
                 continue
             ssent, sfig, same_unit = found
-            if same_value(fig, sfig):
+            if gives(sfig, fig):
                 continue
             sdoc = ssent.tokens.doc
             rspan = pair.rewrite.tok_span(doc[fig.start:fig.end])

@@ -36,7 +36,7 @@ from claimrec.text.keys import base_key
 from claimrec.text.negation import negation_tokens
 from claimrec.text.normalize import fold
 from claimrec.text.predicates import NAMED, PLACES, describes_noun
-from claimrec.text.quantities import describe, same_value
+from claimrec.text.quantities import describe, gives
 
 MAX_HUNK = 6  # words on either side of a hunk read position by position
 MAX_SPEAKER = 12  # a speaker's description can be long ("a person with knowledge of the talks")
@@ -244,7 +244,7 @@ def _items_in(items, toks) -> list:
 def _figure(pair: ArticlePair, al: AlignedSentence, h: Hunk):
     rdoc, sdoc, rtoks, stoks = _sides(pair, al, h)
     rf, sf = _items_in(pair.rewrite.figures, rtoks), _items_in(pair.source.figures, stoks)
-    if len(rf) != 1 or len(sf) != 1 or same_value(rf[0], sf[0]):
+    if len(rf) != 1 or len(sf) != 1 or gives(sf[0], rf[0]):
         return None
     if _items_in(pair.rewrite.dates, rtoks) or _items_in(pair.source.dates, stoks):
         return None  # a date's number: the date reading decides

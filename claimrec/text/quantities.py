@@ -20,12 +20,13 @@ from claimrec.text.keys import base_key
 from claimrec.text.lexicon import NumberLexicon, lexicon
 
 _NUM = re.compile(r"^(?P<cur>us\$|[$£€¥₹#])?(?P<num>\d+(?:[,\u202f]\d{3})*(?:\.\d+)?|\.\d+)"
-                  r"(?P<suf>k|m|mn|mln|bn|b|tn|%|s)?$", re.I)
+                  r"(?P<suf>k|m|mn|mln|bn|b|tn|%|s|thousand|million|billion|trillion)?$", re.I)
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$", re.I)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_COUNT_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _lex() -> NumberLexicon:
@@ -138,8 +139,10 @@ def figures(tokens) -> list[Figure]:
                     value *= scales[suf]
                 if m.group("cur"):
                     unit = currencies.get(m.group("cur").lower(), unit)
-        elif tok.lower_ in lex.units and (tok.dep_ in ("nummod", "quantmod") or tok.tag_ == "CD") \
-                and tok.lower_ not in ("one", "half"):
+        elif tok.lower_ in lex.units and tok.lower_ not in ("one", "half") and (
+                tok.dep_ in ("nummod", "quantmod") or tok.tag_ == "CD"
+                # "the eleven taped a show": a count the tagger calls a noun, its entity says so
+                or (tok.ent_type_ in _COUNT_ENTITIES and tok.pos_ != "PROPN")):
             value = _word_value(tok)
         if value is None:
             i += 1
@@ -200,24 +203,36 @@ def _approximated(toks, first: int, approximators: set[str]) -> bool:
 
 def same_value(a: Figure, b: Figure) -> bool:
     """Equal, or equal up to the rounding the less precise figure shows."""
+    return _equal(a, b) or _rounds(a, b) or _rounds(b, a)
+
+
+def gives(source: Figure, rewrite: Figure) -> bool:
+    """The rewrite's figure says what the source's does: equal, or the source's rounded. Never
+    more precise than the source: "100,005" for "100,000", "43" for "about 40" are new figures."""
+    return _equal(source, rewrite) or _rounds(rewrite, source)
+
+
+def _equal(a: Figure, b: Figure) -> bool:
     if a.ordinal or b.ordinal:
         return a.ordinal == b.ordinal and a.value == b.value
     if a.value == b.value:
         return True
     if a.value == 0 or b.value == 0:
         return False
-    if abs(a.value - b.value) / max(abs(a.value), abs(b.value)) < 1e-9:
+    return abs(a.value - b.value) / max(abs(a.value), abs(b.value)) < 1e-9
+
+
+def _rounds(x: Figure, y: Figure) -> bool:
+    """``x`` gives ``y`` rounded, or estimates it."""
+    if x.ordinal or y.ordinal or x.value == 0 or y.value == 0:
+        return False
+    step = _rounding_step(x)
+    # strictly inside half a step: 1,500 is as far from 2,000 as from 1,000, and a
+    # rewrite that gives it for "more than 2,000" changed the figure
+    if step and abs(x.value - y.value) < step / 2 - 1e-9 and _rounding_step(y) < step:
         return True
-    for x, y in ((a, b), (b, a)):
-        step = _rounding_step(x)
-        # strictly inside half a step: 1,500 is as far from 2,000 as from 1,000, and a
-        # rewrite that gives it for "more than 2,000" changed the figure
-        if step and abs(x.value - y.value) < step / 2 - 1e-9 and _rounding_step(y) < step:
-            return True
-        # "about 40" for 43 is the same figure; "about 20" and "about 23" are two estimates
-        if x.approx and not y.approx and abs(x.value - y.value) / abs(y.value) <= 0.1:
-            return True
-    return False
+    # "about 40" for 43 is the same figure; "about 20" and "about 23" are two estimates
+    return x.approx and not y.approx and abs(x.value - y.value) / abs(y.value) <= 0.1
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -252,8 +267,11 @@ def _rounding_step(fig: Figure) -> float:
 
 def _value_step(value: float) -> float:
     """The place value of the last significant digit of a value with no digits written
-    ("two hundred"): 3,200,000 -> 100,000."""
+    ("two hundred"): 3,200,000 -> 100,000. Below the figures written in digits that read as
+    round, a number word is a count: "ten" for "nine" changed it."""
     v = abs(value)
+    if v < _ROUND_FROM and v.is_integer():
+        return 1.0
     text = f"{v:.6f}".rstrip("0").rstrip(".")
     if "." in text:
         return 10.0 ** -len(text.split(".")[1])
@@ -290,6 +308,8 @@ def dates(tokens) -> list[DateMention]:
             prev = toks[k - 1]
             out.append(DateMention("relative", f"{prev.lower_} {low}", prev.i, tok.i + 1,
                                    tok.doc[prev.i:tok.i + 1].text))
+        elif (day := _slash_date(tok.text)) is not None:
+            out.append(DateMention("day", day, tok.i, tok.i + 1, tok.text))
         else:
             t = _time_at(toks, k)
             if t is not None:
@@ -329,6 +349,19 @@ def _day_next_to(toks, k: int) -> Optional[tuple[int, int]]:
             if m and 1 <= int(m.group(1)) <= 31:
                 return int(m.group(1)), j
     return None
+
+
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:\d{2}|\d{4}))?")
+
+
+def _slash_date(text: str) -> Optional[tuple[int, int]]:
+    """(month, day) of a date written "9/17/16" or "9/11" (US order, as the event's name
+    "9/11" is), or None when the two numbers cannot be a month and a day."""
+    m = _SLASH_DATE.fullmatch(text)
+    if m is None:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _time_at(toks, k: int):

@@ -21,6 +21,22 @@ def test_a_figure_in_the_same_place_is_still_a_change(reconcile):
     assert "number_changed" in kinds(reconcile(source, rewrite))
 
 
+def test_a_changed_figure_is_set_against_the_one_the_rewrite_does_not_repeat(reconcile):
+    source = "Adelson has committed $5 million, and the Ricketts family will donate $1million."
+    rewrite = "Adelson has committed $5 million, and the Ricketts family will donate $3million."
+    changed = [f for f in reconcile(source, rewrite).findings if f.kind == "number_changed"]
+    assert changed and all("$1million" in f.summary and "$5 million" not in f.summary for f in changed)
+
+
+def test_a_count_in_words_and_a_slash_date_changed(reconcile):
+    assert "number_changed" in kinds(reconcile(
+        "About one of every nine voters this fall is expected to be Latino.",
+        "About one of every ten voters this fall is expected to be Latino."))
+    assert "date_changed" in kinds(reconcile(
+        "Bin Laden judged America a paper tiger, encouraging the 9/11 attacks.",
+        "Bin Laden judged America a paper tiger, encouraging the 7/11 attacks."))
+
+
 def test_a_promise_reports_a_commitment_as_firm_as_will(reconcile):
     source = ("The club has apologised and told supporters that it will be refunding the cost of their "
               "match tickets.")

@@ -6,7 +6,7 @@ import pytest
 
 from claimrec.text.keys import base_key
 from claimrec.text.normalize import fold, name_similarity, names_compatible
-from claimrec.text.quantities import dates, figures, same_value
+from claimrec.text.quantities import dates, figures, gives, same_value
 
 
 def one_figure(nlp, text):
@@ -43,9 +43,36 @@ def test_equal_figures(nlp, a, b):
     ("about 20 people", "about 23 people"),
     ("nearly $55 billion", "nearly $52 billion"),
     ("more than 2,000 events", "more than 1,500 events"),
+    # a number word is a count: "ten" is not "nine" rounded
+    ("one of every nine voters", "one of every ten voters"),
 ])
 def test_different_figures(nlp, a, b):
     assert not same_value(one_figure(nlp, a), one_figure(nlp, b))
+
+
+@pytest.mark.parametrize("source,rewrite", [
+    ("2,000 jobs", "2,040 jobs"),
+    ("more than 100,000 people", "100,005 people"),
+    ("about 40 people", "43 people"),
+])
+def test_a_rewrite_never_gives_a_figure_more_precisely_than_its_source(nlp, source, rewrite):
+    s, r = one_figure(nlp, source), one_figure(nlp, rewrite)
+    assert gives(r, s)  # rounding the source's figure is giving it
+    assert not gives(s, r)  # inventing the digits the source rounded away is not
+
+
+def test_number_words_the_tagger_calls_nouns_and_glued_scales_are_figures(nlp):
+    assert one_figure(nlp, "The eleven taped an hourlong show.").value == 11
+    assert (one_figure(nlp, "The family will donate $1million.").value, one_figure(
+        nlp, "The family will donate $1million.").unit) == (1e6, "usd")
+    # a name is no count
+    assert not figures(nlp("Ocean's Eleven was a film."))
+
+
+def test_slash_dates_are_days_and_fractions_past_a_calendar_are_not(nlp):
+    kinds = {(d.kind, d.value) for d in dates(nlp("The 9/11 attacks were recalled in a 9/17/16 memo."))}
+    assert ("day", (9, 11)) in kinds and ("day", (9, 17)) in kinds
+    assert not dates(nlp("The score was 13/17 on the test."))
 
 
 def test_ordinals_are_ranks_equal_only_to_the_same_rank(nlp):
