@@ -166,7 +166,89 @@ def _shift(pair: ArticlePair, al, s: Sentence, sm: Marker, rph, rlabel: str, *, 
 
 
 def detect_modality_changes(ctx: DetectContext, pair: ArticlePair, given: Given) -> list[Draft]:
-    return _marked(pair) + _unmarked(pair)
+    return _marked(pair) + _unmarked(pair) + _report_verbs(pair)
+
+
+# the cue classes whose verbs report a content without vouching for it or doubting it
+_REPORTING = ("neutral", "assertive")
+# what a reporting verb governs when it reports a content: a clause or what it names
+_REPORTED = ("ccomp", "dobj", "xcomp")
+
+
+def _report_level(tok) -> int | None:
+    """1 for a tentative reporting verb, 3 for a factive one, 2 for any other speech cue verb
+    (``report_verbs`` in modality.json); None for a word that reports nothing here."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "prt" for c in tok.children):
+        return None  # "showed up", "found out": another verb
+    if not any(c.dep_ in _REPORTED for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    verbs = lexicon().modality.report_verbs
+    if lemma in verbs.tentative:
+        return 1
+    if lemma in verbs.factive:
+        return 3
+    spec = lexicon().cues.verbs.get(lemma)
+    return 2 if spec is not None and spec.cls in _REPORTING else None
+
+
+def _report_phrase(tok):
+    """The verb with its subject, for the summary ("the poll suggests")."""
+    subj = next((c for c in tok.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lo = subj.left_edge.i if subj is not None and tok.i - subj.left_edge.i <= 8 else tok.i
+    return tok.doc[lo:tok.i + 1]
+
+
+_LEVEL_NAMES = {1: "tentative", 2: "reported", 3: "presented as fact"}
+
+
+def _report_verbs(pair: ArticlePair) -> list[Draft]:
+    """A reporting verb the rewrite replaced by one of another certainty: "the poll suggested"
+    -> "the poll showed", "said" -> "confirmed". The verb must still
+    report the source's content: most words it governs are copied."""
+    out: list[Draft] = []
+    for al in pair.aligned:
+        if not al.sources:
+            continue
+        sdoc, rdoc = al.sources[0].view.doc, al.rewrite.tokens.doc
+        sent_of = {j: s for s in al.sources for j in range(s.tokens[0].i, s.tokens[-1].i + 1)}
+        for h in al.words.hunks:
+            if h.op != "replace":
+                continue
+            for j in h.source:
+                stok = sdoc[j]
+                slevel = _report_level(stok)
+                if slevel is None or j not in sent_of:
+                    continue
+                for i in h.rewrite:
+                    rtok = rdoc[i]
+                    rlevel = _report_level(rtok)
+                    # only a raise: "revealed" -> "says" is how headlines and summaries
+                    # restate any report, and a rewrite more cautious than its source misleads no one
+                    if rlevel is None or rlevel <= slevel or rtok.lemma_ == stok.lemma_:
+                        continue
+                    if not _reports_same(al, stok):
+                        continue
+                    s = sent_of[j]
+                    sph, rph = _report_phrase(stok), _report_phrase(rtok)
+                    severity, conf = rate("modality_shift", raised=True, same_predicate=True,
+                                          shared=1, similarity=al.similarity)
+                    out.append(Draft(
+                        "modality_shift", severity, conf,
+                        f"Certainty raised: source {q(sph.text)} "
+                        f"({_LEVEL_NAMES[slevel]}) -> rewrite {q(rph.text)} ({_LEVEL_NAMES[rlevel]})",
+                        [pair.rewrite.tok_span(rph), pair.source.tok_span(sph), al.rewrite.span(), s.span()],
+                    ))
+                    break
+    return out
+
+
+def _reports_same(al, verb) -> bool:
+    """Most content words the source verb governs (its subject and what it reports) are
+    copied into the rewrite sentence: the same report, its verb swapped."""
+    copied = set(al.words.matched.values())
+    words = [t.i for t in verb.subtree if t.i != verb.i and is_content(t)]
+    return bool(words) and sum(1 for i in words if i in copied) / len(words) >= KEPT_AROUND
 
 
 def _marked(pair: ArticlePair) -> list[Draft]:

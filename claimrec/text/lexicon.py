@@ -107,10 +107,16 @@ class ModalityMarker(_Section):
     anchor: Optional[int | Literal["xcomp", "pobj"]] = None
 
 
+class ReportVerbs(_Section):
+    tentative: list[str] = Field(default_factory=list)
+    factive: list[str] = Field(default_factory=list)
+
+
 class ModalityLexicon(_Section):
     levels: dict[str, int]
     labels: dict[str, str]
     markers: list[ModalityMarker]
+    report_verbs: ReportVerbs = Field(default_factory=lambda: ReportVerbs())
 
     @model_validator(mode="after")
     def _levelled(self) -> "ModalityLexicon":

@@ -79,3 +79,19 @@ def test_a_place_the_source_leaves_implicit_may_come_from_its_context(reconcile)
               "Fans queued for hours to get tickets.")
     rewrite = "Fans queued for hours to get tickets for the show in Warrington."
     assert "place_changed" not in kinds(reconcile(source, rewrite))
+
+
+def test_a_tentative_report_presented_as_fact_raises_certainty(reconcile):
+    source = "The campaign's internal poll suggested that the race in Ohio is tied, aides said."
+    raised = [f for f in reconcile(source, source.replace("suggested", "showed")).findings
+              if f.kind == "modality_shift"]
+    assert [f.severity for f in raised] == ["medium"] and "raised" in raised[0].summary
+    # the reverse is how summaries restate any report ("revealed" -> "says"): no finding
+    assert "modality_shift" not in kinds(reconcile(source.replace("suggested", "showed"), source))
+
+
+def test_a_reporting_verb_of_the_same_certainty_or_another_sense_is_no_shift(reconcile):
+    source = "The governor said that the budget would be balanced by June."
+    assert "modality_shift" not in kinds(reconcile(source, source.replace("said", "stated")))
+    source = "Hundreds of supporters showed up at the rally on Tuesday."
+    assert "modality_shift" not in kinds(reconcile(source, source.replace("showed up", "turned up")))
