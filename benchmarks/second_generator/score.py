@@ -155,7 +155,8 @@ def main():
         b = sum(x["detected_anywhere"] for x in rs)
         tot = [tot[0] + n, tot[1] + a, tot[2] + b]
         print(f"{k:18s} {n:4d} {a / n:8.2f} {b / n:8.2f}")
-    print(f"{'ALL distortions':18s} {tot[0]:4d} {tot[1] / tot[0]:8.2f} {tot[2] / tot[0]:8.2f}")
+    if tot[0]:  # a file of controls only has no distortion line
+        print(f"{'ALL distortions':18s} {tot[0]:4d} {tot[1] / tot[0]:8.2f} {tot[2] / tot[0]:8.2f}")
     print(f"\n{'control':18s} {'n':>4s} {'false_alarm_cases':>18s} {'findings':>9s}")
     for k in sorted(CONTROLS):
         rs = by.get(k, [])

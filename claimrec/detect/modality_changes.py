@@ -75,6 +75,13 @@ _FINITE = ("VBZ", "VBD", "VBP")
 _CONDITIONAL = ("if", "whether", "unless", "until", "once")
 
 
+def _verb_read_as_noun(tok) -> bool:
+    """A sentence's root the tagger read as a plural noun: a present-tense verb ("The decision
+    hinges on ...") taken for a noun, its subject for a compound. Only asked of a word with
+    the lemma of the source's verb."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS"
+
+
 def _asserted(tok, marked: set[int]) -> bool:
     """``tok`` is a predicate the rewrite states as fact: a finite verb (or one carried by a
     finite auxiliary), with no modal or marker of its own, not in a condition or question."""
@@ -83,7 +90,7 @@ def _asserted(tok, marked: set[int]) -> bool:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
         return False
-    if not (tok.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxes)):
+    if not (tok.tag_ in _FINITE or any(c.tag_ in _FINITE for c in auxes) or _verb_read_as_noun(tok)):
         return False
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
         return False
@@ -108,7 +115,8 @@ def _stated_plainly(al, sm: Marker):
     else:
         # or a word of the predicate's lemma put in the marker's place
         found = [i for h in al.words.hunks if marker_words & set(h.source)
-                 for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_ and rdoc[i].pos_ in ("VERB", "AUX")]
+                 for i in h.rewrite if rdoc[i].lemma_ == anchor.lemma_
+                 and (rdoc[i].pos_ in ("VERB", "AUX") or _verb_read_as_noun(rdoc[i]))]
     marked = {i for rm in al.rewrite.markers for i in (rm.anchor, *range(rm.start, rm.end))}
     for i in found:
         if _asserted(rdoc[i], marked):

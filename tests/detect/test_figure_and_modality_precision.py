@@ -95,3 +95,13 @@ def test_a_reporting_verb_of_the_same_certainty_or_another_sense_is_no_shift(rec
     assert "modality_shift" not in kinds(reconcile(source, source.replace("said", "stated")))
     source = "Hundreds of supporters showed up at the rally on Tuesday."
     assert "modality_shift" not in kinds(reconcile(source, source.replace("showed up", "turned up")))
+
+
+def test_a_modal_dropped_before_a_verb_the_tagger_reads_as_a_noun(reconcile):
+    # en_core_web_sm tags "hinges" in "The decision hinges on ..." as a plural noun, the root
+    source = "The decision could hinge on whether the senator runs again."
+    shifts = [f for f in reconcile(source, source.replace("could hinge", "hinges")).findings
+              if f.kind == "modality_shift"]
+    assert [f.severity for f in shifts] == ["medium"] and "hinges on" in shifts[0].summary
+    # and the modal kept, nothing changed
+    assert "modality_shift" not in kinds(reconcile(source, source.replace("senator", "Senator")))
