@@ -133,11 +133,14 @@ def _kept_around(al, anchor, sm: Marker) -> bool:
     the statement is the source's, with its marker gone. A sentence written afresh that shares
     the verb ("would eat each vegetable" / "children who eat healthily") or a pronoun and a
     misattached "on Thursday" is another statement."""
-    copied = set(al.words.matched.values())
     words = [t.i for t in anchor.subtree
              if t.i != anchor.i and not (sm.start <= t.i < sm.end) and is_content(t)]
-    if not words:
-        return True
+    return not words or _mostly_copied(al, words)
+
+
+def _mostly_copied(al, words: list[int]) -> bool:
+    """At least ``KEPT_AROUND`` of these source token indices are copied into the rewrite."""
+    copied = set(al.words.matched.values())
     return sum(1 for i in words if i in copied) / len(words) >= KEPT_AROUND
 
 
@@ -254,9 +257,8 @@ def _report_verbs(pair: ArticlePair) -> list[Draft]:
 def _reports_same(al, verb) -> bool:
     """Most content words the source verb governs (its subject and what it reports) are
     copied into the rewrite sentence: the same report, its verb swapped."""
-    copied = set(al.words.matched.values())
     words = [t.i for t in verb.subtree if t.i != verb.i and is_content(t)]
-    return bool(words) and sum(1 for i in words if i in copied) / len(words) >= KEPT_AROUND
+    return bool(words) and _mostly_copied(al, words)
 
 
 def _marked(pair: ArticlePair) -> list[Draft]:
